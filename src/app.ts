@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import type { Deps } from './deps.js';
+import { registerAuth } from './http/auth.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { healthRoutes, type ReadinessProbe } from './http/health.routes.js';
+import { registerIdempotency } from './http/idempotency.js';
+import { registerRateLimit } from './http/rate-limit.js';
+import { registerSwagger } from './http/swagger.js';
+import { ordersRoutes } from './orders/orders.routes.js';
+import { shipmentsRoutes } from './shipments/shipments.routes.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** Builds the HTTP application. Never listens: the server entry does, tests inject. */
+export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    // pino's Logger and Fastify's logger interface differ only in typing details.
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    // A caller's x-request-id is kept when it is a sane token, so one id follows a request across systems.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  // The API speaks JSON only; Fastify would otherwise hand text/plain bodies to the validators as strings.
+  app.removeContentTypeParser('text/plain');
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    // Swagger UI at /docs needs its own inline script and styles; everything else is JSON.
+    contentSecurityPolicy: {
+      directives: {
+        'script-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'validator.swagger.io'],
+      },
+    },
+  });
+  await app.register(cors, {
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id'],
+    exposedHeaders: [
+      'x-request-id',
+      'retry-after',
+      'x-ratelimit-limit',
+      'x-ratelimit-remaining',
+      'x-ratelimit-reset',
+    ],
+    maxAge: 600,
+  });
+  if (deps.redis) {
+    await registerRateLimit(app, {
+      redis: deps.redis,
+      max: config.rateLimit.max,
+      windowMs: config.rateLimit.windowMs,
+      prefix: config.queuePrefix,
+    });
+  }
+  registerAuth(app, deps.services.apiKeys);
+  registerIdempotency(app, deps.services.idempotency);
+  await registerSwagger(app);
+
+  const probes: ReadinessProbe[] = [
+    { name: 'postgres', check: async () => void (await sql`SELECT 1`.execute(deps.db)) },
+  ];
+  const redis = deps.redis;
+  if (redis) probes.push({ name: 'redis', check: async () => void (await redis.ping()) });
+
+  await app.register(healthRoutes(probes));
+  await app.register(ordersRoutes(deps.services.orders));
+  await app.register(shipmentsRoutes(deps.services.shipments));
+  return app;
+}

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+
+// The one place that reads the environment. Every setting has a default that works on a development
+// machine with Postgres and Redis on localhost; production must set the secrets explicitly.
+
+const DEV_ENCRYPTION_KEY = Buffer.alloc(32, 'wismo-development-key').toString('base64');
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ message: `must be an integer between ${min} and ${max}` })
+    .int({ message: `must be an integer between ${min} and ${max}` })
+    .min(min, { message: `must be an integer between ${min} and ${max}` })
+    .max(max, { message: `must be an integer between ${min} and ${max}` });
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+  );
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: int(0, 65535).default(3000),
+  PUBLIC_BASE_URL: url(['http:', 'https:']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/wismo'),
+  DATABASE_POOL_MAX: int(1, 500).default(10),
+  CREATE_DATABASE: bool.default(true),
+  MIGRATE_ON_START: bool.default(true),
+  REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_{}-]{1,64}$/, { message: 'must be 1-64 characters of letters, digits, : _ - { }' })
+    .default('wismo'),
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, {
+      message: 'must be 32 bytes, base64-encoded (openssl rand -base64 32)',
+    })
+    .optional(),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(url(['http:', 'https:']))),
+  TRUST_PROXY: bool.default(false),
+  BODY_LIMIT_BYTES: int(1024, 50 * 1024 * 1024).default(1024 * 1024),
+  RATE_LIMIT_MAX: int(1, 10_000_000).default(1200),
+  RATE_LIMIT_WINDOW_MS: int(1000, 3_600_000).default(60_000),
+  API_KEY_CACHE_TTL_MS: int(0, 300_000).default(5_000),
+  IDEMPOTENCY_TTL_HOURS: int(1, 24 * 30).default(24),
+  WORKER_CONCURRENCY: int(1, 1000).default(10),
+  SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  DEMO_MERCHANT: bool.optional(),
+});
+
+export type Config = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.infer<typeof envSchema>) {
+  const production = env.NODE_ENV === 'production';
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    logLevel: env.LOG_LEVEL,
+    databaseUrl: env.DATABASE_URL,
+    databasePoolMax: env.DATABASE_POOL_MAX,
+    createDatabase: env.CREATE_DATABASE,
+    migrateOnStart: env.MIGRATE_ON_START,
+    redisUrl: env.REDIS_URL,
+    queuePrefix: env.QUEUE_PREFIX,
+    encryptionKey: Buffer.from(env.ENCRYPTION_KEY ?? DEV_ENCRYPTION_KEY, 'base64'),
+    usingDevEncryptionKey: env.ENCRYPTION_KEY === undefined,
+    corsOrigins: env.CORS_ORIGINS,
+    trustProxy: env.TRUST_PROXY,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    rateLimit: { max: env.RATE_LIMIT_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS },
+    apiKeyCacheTtlMs: env.API_KEY_CACHE_TTL_MS,
+    idempotencyTtlHours: env.IDEMPOTENCY_TTL_HOURS,
+    workerConcurrency: env.WORKER_CONCURRENCY,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    demoMerchant: env.DEMO_MERCHANT ?? !production,
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; throws ConfigError with one line per problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as unset, as they do in most .env files and compose files.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? '');
+        const got = name in present ? ` (got ${JSON.stringify(redactValue(name, present[name] ?? ''))})` : '';
+        return `${name}: ${issue.message}${got}`;
+      }),
+    );
+  }
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.ENCRYPTION_KEY === undefined) {
+    throw new ConfigError([
+      'ENCRYPTION_KEY: is required in production (32 bytes, base64: openssl rand -base64 32)',
+    ]);
+  }
+  return toConfig(parsed.data);
+}
+
+function redactValue(name: string, value: string): string {
+  if (/KEY|SECRET|PASSWORD/.test(name)) return '<redacted>';
+  if (name.endsWith('_URL')) return redactUrl(value);
+  return value;
+}
+
+/** A URL fit for logs and error messages: the password replaced. */
+export function redactUrl(value: string): string {
+  try {
+    const u = new URL(value);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,207 @@
+import type { z } from 'zod';
+import type { Database } from '../db/database.js';
+import type { OrderMilestone } from '../domain/status.js';
+import { BadRequestError, ConflictError, NotFoundError } from '../errors.js';
+import { decodeCursor, encodeCursor } from '../lib/cursor.js';
+import { toShipmentSummary } from '../shipments/shipment-view.js';
+import type { ShipmentsRepository } from '../shipments/shipments.repository.js';
+import type { AttachShipmentBody, ShipmentTrackingView } from '../shipments/shipments.schemas.js';
+import type { ShipmentsService } from '../shipments/shipments.service.js';
+import { deriveOrderStatus } from './order-status.js';
+import { toOrderView } from './order-view.js';
+import type { MilestoneColumn, OrderRow, OrdersRepository, OrderWrite } from './orders.repository.js';
+import type { ListOrdersQuery, OrderListItemView, OrderView, UpsertOrderBody } from './orders.schemas.js';
+
+type AttachShipmentInput = z.infer<typeof AttachShipmentBody>;
+
+const MILESTONE_COLUMN: Record<OrderMilestone, MilestoneColumn> = {
+  confirmed: 'confirmed_at',
+  packed: 'packed_at',
+  cancelled: 'cancelled_at',
+};
+
+/** Upper-cased without spaces, as shoppers type postal codes in any form on the tracking page. */
+export function normalizePostalCode(code: string | null | undefined): string | null {
+  return code ? code.replace(/\s+/g, '').toUpperCase() : null;
+}
+
+function toOrderWrite(body: UpsertOrderBody): OrderWrite {
+  const w: OrderWrite = {};
+  if (body.placedAt !== undefined) w.placed_at = body.placedAt === null ? null : new Date(body.placedAt);
+  if (body.promisedDate !== undefined) w.promised_date = body.promisedDate;
+  const c = body.customer;
+  if (c?.name !== undefined) w.customer_name = c.name;
+  if (c?.email !== undefined) w.customer_email = c.email;
+  if (c?.phone !== undefined) w.customer_phone = c.phone;
+  if (c?.locale !== undefined) w.customer_locale = c.locale;
+  if (c?.timeZone !== undefined) w.customer_time_zone = c.timeZone;
+  if (body.shippingAddress !== undefined) {
+    w.shipping_address = body.shippingAddress === null ? null : JSON.stringify(body.shippingAddress);
+    w.postal_code_normalized = normalizePostalCode(body.shippingAddress?.postalCode);
+  }
+  if (body.items !== undefined) w.items = JSON.stringify(body.items);
+  if (body.metadata !== undefined) w.metadata = JSON.stringify(body.metadata);
+  return w;
+}
+
+export class OrdersService {
+  constructor(
+    private readonly db: Database,
+    private readonly orders: OrdersRepository,
+    private readonly shipments: ShipmentsRepository,
+    private readonly shipmentViews: ShipmentsService,
+  ) {}
+
+  /** Creates the order or updates it by its order number; attaches any shipments given. */
+  async upsert(merchantId: string, body: UpsertOrderBody): Promise<{ order: OrderView; created: boolean }> {
+    const write = toOrderWrite(body);
+    const { id, created } = await this.db.transaction().execute(async (trx) => {
+      const orders = this.orders.with(trx);
+      const shipments = this.shipments.with(trx);
+      const { row, created } = await orders.upsertAndLock(merchantId, body.orderNumber, write);
+      if ('promised_date' in write) await shipments.setPromisedDateForOrder(row.id, row.promised_date);
+      for (const s of body.shipments ?? []) await this.attachLocked(shipments, row, s);
+      await this.refreshStatus(orders, shipments, row);
+      return { id: row.id, created };
+    });
+    return { order: await this.get(merchantId, id, true), created };
+  }
+
+  async attachShipment(
+    merchantId: string,
+    orderId: string,
+    input: AttachShipmentInput,
+  ): Promise<{ shipment: ShipmentTrackingView; created: boolean }> {
+    const { shipmentId, created } = await this.db.transaction().execute(async (trx) => {
+      const orders = this.orders.with(trx);
+      const shipments = this.shipments.with(trx);
+      const order = await orders.lockById(merchantId, orderId);
+      if (!order) throw new NotFoundError(`Order ${orderId}`);
+      const result = await this.attachLocked(shipments, order, input);
+      await this.refreshStatus(orders, shipments, order);
+      return { shipmentId: result.id, created: result.created };
+    });
+    return { shipment: await this.shipmentViews.get(merchantId, shipmentId), created };
+  }
+
+  async addMilestone(
+    merchantId: string,
+    orderId: string,
+    milestone: OrderMilestone,
+    occurredAt: string | undefined,
+  ): Promise<OrderView> {
+    await this.db.transaction().execute(async (trx) => {
+      const orders = this.orders.with(trx);
+      const order = await orders.lockById(merchantId, orderId);
+      if (!order) throw new NotFoundError(`Order ${orderId}`);
+      if (order.cancelled_at && milestone !== 'cancelled') {
+        throw new ConflictError(
+          `Order ${order.order_number} is cancelled; it can no longer be ${milestone}.`,
+        );
+      }
+      const updated = await orders.setMilestone(
+        order.id,
+        MILESTONE_COLUMN[milestone],
+        occurredAt ? new Date(occurredAt) : new Date(),
+      );
+      await this.refreshStatus(orders, this.shipments.with(trx), updated);
+    });
+    return this.get(merchantId, orderId, true);
+  }
+
+  async get(merchantId: string, orderId: string, pii: boolean): Promise<OrderView> {
+    const row = await this.orders.findById(merchantId, orderId);
+    if (!row) throw new NotFoundError(`Order ${orderId}`);
+    return this.view(merchantId, row, pii);
+  }
+
+  async getByNumber(merchantId: string, orderNumber: string, pii: boolean): Promise<OrderView> {
+    const row = await this.orders.findByNumber(merchantId, orderNumber);
+    if (!row) throw new NotFoundError(`Order number ${orderNumber}`);
+    return this.view(merchantId, row, pii);
+  }
+
+  async list(
+    merchantId: string,
+    q: ListOrdersQuery,
+    pii: boolean,
+  ): Promise<{ data: OrderListItemView[]; nextCursor: string | null }> {
+    const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
+    if (after === null) {
+      throw new BadRequestError('cursor is not one this API returned', [
+        { in: 'query', field: 'cursor', reason: 'not a cursor returned by this API' },
+      ]);
+    }
+    const rows = await this.orders.list(merchantId, {
+      statuses: q.status,
+      carrier: q.carrier,
+      updatedSince: q.updated_since ? new Date(q.updated_since) : undefined,
+      after,
+      limit: q.limit + 1,
+    });
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    const shipments = await this.shipments.listForOrders(
+      merchantId,
+      page.map((o) => o.id),
+    );
+    return {
+      data: page.map((o) =>
+        toOrderView(o, shipments.filter((s) => s.order_id === o.id).map(toShipmentSummary), pii),
+      ),
+      nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.updated_at, id: last.id }) : null,
+    };
+  }
+
+  private async view(merchantId: string, row: OrderRow, pii: boolean): Promise<OrderView> {
+    const shipments = await this.shipmentViews.viewsByOrder(merchantId, [row.id]);
+    return toOrderView(row, shipments.get(row.id) ?? [], pii);
+  }
+
+  /** Attaches within a transaction that holds the order's row lock. Idempotent per carrier and number. */
+  private async attachLocked(
+    shipments: ShipmentsRepository,
+    order: OrderRow,
+    input: AttachShipmentInput,
+  ): Promise<{ id: string; created: boolean }> {
+    if (order.cancelled_at) {
+      throw new ConflictError(
+        `Order ${order.order_number} is cancelled; shipments can no longer be attached.`,
+      );
+    }
+    const { row, created } = await shipments.insertOrGet({
+      merchantId: order.merchant_id,
+      orderId: order.id,
+      carrier: input.carrier,
+      trackingNumber: input.trackingNumber,
+      items: input.items ?? [],
+      promisedDate: order.promised_date,
+    });
+    if (row.order_id !== order.id) {
+      throw new ConflictError(
+        `Tracking number ${input.trackingNumber} (${input.carrier}) is already attached to another order of this merchant.`,
+      );
+    }
+    if (!created && input.items !== undefined && JSON.stringify(input.items) !== JSON.stringify(row.items)) {
+      await shipments.setItems(row.id, input.items);
+    }
+    return { id: row.id, created };
+  }
+
+  /** Re-derives the order's journey status; `order` must be the row as locked in this transaction. */
+  private async refreshStatus(
+    orders: OrdersRepository,
+    shipments: ShipmentsRepository,
+    order: OrderRow,
+  ): Promise<void> {
+    const rows = await shipments.listForOrders(order.merchant_id, [order.id]);
+    const status = deriveOrderStatus({
+      confirmedAt: order.confirmed_at,
+      packedAt: order.packed_at,
+      cancelledAt: order.cancelled_at,
+      items: order.items,
+      shipments: rows.map((s) => ({ status: s.status, delayed: s.delayed, items: s.items })),
+    });
+    if (status !== order.status) await orders.setStatus(order.id, status);
+  }
+}

@@ -1,0 +1,54 @@
+import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { evictionPolicyWarning } from '../boot/redis.js';
+import type { Deps } from '../deps.js';
+import { MAINTENANCE_SCHEDULES, maintenanceProcessor } from '../maintenance/maintenance.job.js';
+import { maintenanceQueue, QUEUES } from './queues.js';
+
+export interface RunningWorkers {
+  workers: Worker[];
+  /** Stops taking jobs, waits for the ones in flight, then closes connections. */
+  close(): Promise<void>;
+}
+
+/** Starts every BullMQ worker of the worker process and registers the repeating schedules. */
+export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
+  const { config, logger } = deps;
+  // Workers block on Redis; BullMQ requires maxRetriesPerRequest: null on their connection.
+  const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  connection.on('error', (err) =>
+    logger.warn({ err: { message: err.message } }, 'worker redis connection error'),
+  );
+
+  const warning = await evictionPolicyWarning(connection);
+  if (warning) {
+    logger.warn(warning);
+    console.error(`\n  WARNING: ${warning}\n`);
+  }
+
+  const queue = maintenanceQueue(connection, config.queuePrefix);
+  // Job schedulers are stored in Redis and upserted by id, so any number of worker replicas can run this.
+  for (const s of MAINTENANCE_SCHEDULES) {
+    await queue.upsertJobScheduler(s.id, { every: s.everyMs }, { name: s.id, data: {} });
+  }
+
+  const maintenance = new Worker(
+    QUEUES.maintenance,
+    maintenanceProcessor({ idempotency: deps.services.idempotency, logger }),
+    { connection, prefix: config.queuePrefix, concurrency: 1 },
+  );
+  maintenance.on('failed', (job, err) =>
+    logger.error({ err, job: job?.name, jobId: job?.id }, 'maintenance job failed'),
+  );
+  maintenance.on('error', (err) => logger.error({ err }, 'maintenance worker error'));
+
+  const workers = [maintenance];
+  return {
+    workers,
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      await queue.close();
+      connection.disconnect();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { buildApp } from './app.js';
+import { runMain } from './boot/main.js';
+import { DEMO_MERCHANT, prepare } from './boot/prepare.js';
+import { startWorkers } from './queue/workers.js';
+
+// `npm start`: the api and the worker in one process, for a laptop or a small deployment. Production
+// deployments run src/server.ts and src/worker.ts as separate processes (see docker-compose.yml).
+await runMain(async (config, logger) => {
+  const deps = await prepare(config, logger);
+  const workers = await startWorkers(deps);
+  const app = await buildApp(deps);
+  await app.listen({ host: config.host, port: config.port });
+  logger.info(`wismo is up: API ${config.publicBaseUrl}/v1, docs ${config.publicBaseUrl}/docs`);
+  if (config.demoMerchant) {
+    logger.info(
+      `demo merchant "${DEMO_MERCHANT.slug}" is ready. Create a key: npm run wismo -- keys create --merchant ${DEMO_MERCHANT.slug} --scope orders:write`,
+    );
+  }
+  return async () => {
+    await app.close();
+    await workers.close();
+    await deps.close();
+  };
+});
