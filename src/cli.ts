@@ -80,11 +80,13 @@ export function buildCli(): Command {
       `one or more of ${SCOPES.join(', ')} (repeat or separate with commas)`,
     )
     .option('--name <name>', 'a label, e.g. "storefront backend"', '')
-    .action((o: { merchant: string; scope: string[]; name: string }) =>
+    .option('-q, --quiet', 'print only the key (for KEY=$(...) in scripts)')
+    .action((o: { merchant: string; scope: string[]; name: string; quiet?: boolean }) =>
       withDeps(async (deps) => {
         const merchant = await deps.services.merchants.get(o.merchant);
         const k = await deps.services.apiKeys.create(merchant.id, splitScopes(o.scope), o.name);
         if (json()) return out(JSON.stringify({ ...k, merchant: merchant.slug }));
+        if (o.quiet) return out(k.key);
         out(
           `Created API key ${k.prefix} for merchant ${merchant.slug} with scopes ${k.scopes.join(', ')}:\n`,
         );

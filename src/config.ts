@@ -34,6 +34,7 @@ const envSchema = z.object({
   PORT: int(0, 65535).default(3000),
   PUBLIC_BASE_URL: url(['http:', 'https:']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/wismo'),
   DATABASE_POOL_MAX: int(1, 500).default(10),
   CREATE_DATABASE: bool.default(true),
@@ -80,6 +81,8 @@ function toConfig(env: z.infer<typeof envSchema>) {
     port: env.PORT,
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     logLevel: env.LOG_LEVEL,
+    // auto: readable lines on a developer's terminal, JSON everywhere else (files, containers, CI).
+    logFormat: env.LOG_FORMAT,
     databaseUrl: env.DATABASE_URL,
     databasePoolMax: env.DATABASE_POOL_MAX,
     createDatabase: env.CREATE_DATABASE,

@@ -1,4 +1,5 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
+import pretty from 'pino-pretty';
 
 // Secrets never reach the logs, and shopper PII is redacted wherever it appears in a logged object.
 export const REDACT_PATHS = [
@@ -24,7 +25,13 @@ export const REDACT_PATHS = [
   'shippingAddress',
 ];
 
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+export function createLogger(
+  level: string,
+  destination?: DestinationStream,
+  format: 'json' | 'pretty' | 'auto' = 'json',
+): Logger {
+  const readable =
+    format === 'pretty' || (format === 'auto' && destination === undefined && process.stdout.isTTY === true);
   return pino(
     {
       level,
@@ -32,6 +39,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       base: { service: 'wismo' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    destination,
+    readable
+      ? pretty({ colorize: true, ignore: 'pid,hostname,service', translateTime: 'SYS:HH:MM:ss.l' })
+      : destination,
   );
 }

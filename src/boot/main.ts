@@ -22,13 +22,23 @@ export async function runMain(
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, config.logFormat);
+  if (config.usingDevEncryptionKey && config.env !== 'test') {
+    logger.warn(
+      'ENCRYPTION_KEY is not set: using the development key. Set it (openssl rand -base64 32) before storing real carrier credentials.',
+    );
+  }
   let stop: () => Promise<void>;
   try {
     stop = await start(config, logger);
   } catch (err) {
+    const code = (err as { code?: string }).code;
     if (err instanceof StartupError) {
       console.error(`wismo cannot start: ${err.message}`);
+    } else if (code === 'EADDRINUSE' || code === 'EACCES') {
+      console.error(
+        `wismo cannot start: ${code === 'EADDRINUSE' ? 'port' : 'no permission to listen on port'} ${config.port} on ${config.host}${code === 'EADDRINUSE' ? ' is already in use' : ''}. Stop the other process or set PORT to a free port.`,
+      );
     } else {
       logger.fatal({ err }, 'start-up failed');
     }

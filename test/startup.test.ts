@@ -1,0 +1,118 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+
+// The process entries as an operator runs them: real processes, real Postgres and Redis.
+
+interface Exit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function start(
+  entry: string,
+  env: Record<string, string>,
+): { child: ChildProcess; output: () => Exit; exited: Promise<Exit> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_FORMAT: 'json',
+      QUEUE_PREFIX: inject('queuePrefix'),
+      ...env,
+    },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr?.on('data', (d) => {
+    stderr += d;
+  });
+  const exited = new Promise<Exit>((resolve) =>
+    child.on('exit', (code) => resolve({ code, stdout, stderr })),
+  );
+  return { child, output: () => ({ code: null, stdout, stderr }), exited };
+}
+
+const adminUrl = inject('adminDatabaseUrl');
+const scratch = `wismo_start_${randomBytes(4).toString('hex')}`;
+const scratchUrl = new URL(adminUrl);
+scratchUrl.pathname = `/${scratch}`;
+
+afterAll(async () => {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`).finally(() => c.end());
+});
+
+describe('starting wismo', () => {
+  it('stops on bad configuration with one line per problem', async () => {
+    const r = await start('src/server.ts', { PORT: 'abc', REDIS_URL: 'localhost:6379' }).exited;
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toBe('Invalid configuration:');
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.trim().split(':')[0])
+        .sort(),
+    ).toEqual(['PORT', 'REDIS_URL']);
+  });
+
+  it('says when Postgres cannot be reached, where it looked and how to fix it', async () => {
+    const r = await start('src/server.ts', { DATABASE_URL: 'postgres://wismo:s3cret@127.0.0.1:1/wismo' })
+      .exited;
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^wismo cannot start: Cannot reach Postgres at 127\.0\.0\.1:1 \(DATABASE_URL=postgres:\/\/wismo:\*\*\*@127\.0\.0\.1:1\/wismo\)/,
+    );
+    expect(r.stderr).toMatch(/Start Postgres .* or set DATABASE_URL/);
+    expect(r.stderr).not.toContain('s3cret');
+  });
+
+  it('says when Redis cannot be reached', async () => {
+    const r = await start('src/worker.ts', {
+      DATABASE_URL: inject('databaseUrl'),
+      REDIS_URL: 'redis://127.0.0.1:1',
+    }).exited;
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^wismo cannot start: Cannot reach Redis at 127\.0\.0\.1:1 \(REDIS_URL=redis:\/\/127\.0\.0\.1:1\)/,
+    );
+    expect(r.stderr).toMatch(/Start Redis .* or set REDIS_URL/);
+  });
+
+  it('creates a missing database, migrates it, serves, and shuts down gracefully on SIGTERM', async () => {
+    const p = start('src/start.ts', {
+      DATABASE_URL: scratchUrl.toString(),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DEMO_MERCHANT: 'true',
+    });
+    let port: string | undefined;
+    for (let i = 0; i < 200 && !port; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      port = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(p.output().stdout)?.[1];
+    }
+    expect(port, p.output().stdout + p.output().stderr).toBeDefined();
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(p.output().stdout).toContain('created the database');
+    expect(p.output().stdout).toContain('applied migrations');
+    expect(p.output().stdout).toContain('created the demo merchant');
+
+    const c = new pg.Client({ connectionString: scratchUrl.toString() });
+    await c.connect();
+    const demo = await c.query("SELECT slug FROM merchants WHERE slug = 'demo'").finally(() => c.end());
+    expect(demo.rowCount).toBe(1);
+
+    p.child.kill('SIGTERM');
+    const r = await p.exited;
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('shutting down');
+  });
+});

@@ -1,0 +1,199 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  bearer,
+  createMerchant,
+  createTestApp,
+  orderNumber,
+  type TestApp,
+  type TestMerchant,
+  trackingNumber,
+} from './helpers/context.js';
+
+// OWASP API1 (broken object level authorization): every route, called with merchant B's most powerful key
+// on merchant A's objects, must answer exactly as for objects that do not exist, and change nothing of A's.
+
+let t: TestApp;
+let a: TestMerchant;
+let b: TestMerchant;
+let orderA: { id: string; orderNumber: string; shipments: { id: string; trackingNumber: string }[] };
+let snapshotA: string;
+const MISSING = '00000000-0000-4000-8000-000000000000';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  a = await createMerchant(t.deps, 'Merchant A');
+  b = await createMerchant(t.deps, 'Merchant B');
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/v1/orders',
+    headers: bearer(a.keys.write),
+    payload: {
+      orderNumber: orderNumber('A'),
+      customer: { name: 'Alice A', email: 'alice@a.example' },
+      shipments: [{ carrier: 'ups', trackingNumber: trackingNumber() }],
+    },
+  });
+  orderA = res.json();
+  snapshotA = (await readA()).body;
+});
+afterAll(() => t.close());
+
+const trackingA = () => orderA.shipments[0]?.trackingNumber ?? '';
+const readA = () =>
+  t.app.inject({ method: 'GET', url: `/v1/orders/${orderA.id}`, headers: bearer(a.keys.write) });
+
+function asB(method: 'GET' | 'POST', url: string, payload?: object): Promise<LightMyRequestResponse> {
+  return t.app.inject({ method, url, payload, headers: bearer(b.keys.admin) });
+}
+
+/** B's answer on A's object must be the answer on a missing object, with the id swapped. */
+async function expectSameAsMissing(
+  onA: LightMyRequestResponse,
+  onMissing: LightMyRequestResponse,
+  aId: string,
+  missingId: string,
+) {
+  expect(onA.statusCode).toBe(404);
+  expect(onMissing.statusCode).toBe(404);
+  const pa = onA.json();
+  const pm = onMissing.json();
+  expect({ ...pa, requestId: '', instance: '', detail: pa.detail.replace(aId, 'X') }).toEqual({
+    ...pm,
+    requestId: '',
+    instance: '',
+    detail: pm.detail.replace(missingId, 'X'),
+  });
+}
+
+// One entry per route of the API; the coverage test below fails when a route is added without one.
+const CASES: Record<string, () => Promise<void>> = {
+  'POST /v1/orders': async () => {
+    const res = await asB('POST', '/v1/orders', {
+      orderNumber: orderA.orderNumber,
+      customer: { name: 'Mallory' },
+    });
+    expect([200, 201]).toContain(res.statusCode); // an order in B's own namespace
+    expect(res.json().id).not.toBe(orderA.id);
+    expect(res.body).not.toContain('Alice');
+  },
+  'GET /v1/orders': async () => {
+    const res = await asB('GET', '/v1/orders?limit=100');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain(orderA.id);
+  },
+  'GET /v1/orders/{orderId}': async () => {
+    await expectSameAsMissing(
+      await asB('GET', `/v1/orders/${orderA.id}`),
+      await asB('GET', `/v1/orders/${MISSING}`),
+      orderA.id,
+      MISSING,
+    );
+  },
+  'GET /v1/orders/by-number/{orderNumber}': async () => {
+    const n = encodeURIComponent(orderA.orderNumber);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/v1/orders/by-number/${n}`,
+      headers: bearer(b.keys.agent),
+    });
+    if (res.statusCode === 200) {
+      // B created an order under the same number above: B sees that one, never A's.
+      expect(res.json().id).not.toBe(orderA.id);
+      expect(res.body).not.toContain('Alice');
+    } else {
+      await expectSameAsMissing(
+        res,
+        await asB('GET', '/v1/orders/by-number/NO-SUCH'),
+        orderA.orderNumber,
+        'NO-SUCH',
+      );
+    }
+    const fresh = orderNumber('A-only');
+    await t.app.inject({
+      method: 'POST',
+      url: '/v1/orders',
+      headers: bearer(a.keys.write),
+      payload: { orderNumber: fresh },
+    });
+    await expectSameAsMissing(
+      await asB('GET', `/v1/orders/by-number/${fresh}`),
+      await asB('GET', '/v1/orders/by-number/NO-SUCH'),
+      fresh,
+      'NO-SUCH',
+    );
+  },
+  'POST /v1/orders/{orderId}/milestones': async () => {
+    const body = { milestone: 'cancelled' };
+    await expectSameAsMissing(
+      await asB('POST', `/v1/orders/${orderA.id}/milestones`, body),
+      await asB('POST', `/v1/orders/${MISSING}/milestones`, body),
+      orderA.id,
+      MISSING,
+    );
+  },
+  'POST /v1/orders/{orderId}/shipments': async () => {
+    const body = { carrier: 'dhl_express', trackingNumber: trackingNumber() };
+    await expectSameAsMissing(
+      await asB('POST', `/v1/orders/${orderA.id}/shipments`, body),
+      await asB('POST', `/v1/orders/${MISSING}/shipments`, body),
+      orderA.id,
+      MISSING,
+    );
+    // A's tracking number on B's own order is B's business and leaves A's shipment alone.
+    const own = (await asB('POST', '/v1/orders', { orderNumber: orderNumber('B') })).json();
+    const shared = await asB('POST', `/v1/orders/${own.id}/shipments`, {
+      carrier: 'ups',
+      trackingNumber: trackingA(),
+    });
+    expect([200, 201, 409]).toContain(shared.statusCode); // 409 on a re-run: B already holds it on another order
+    if (shared.statusCode !== 409) expect(shared.json().id).not.toBe(orderA.shipments[0]?.id);
+    expect(shared.json().id).not.toBe(orderA.shipments[0]?.id);
+  },
+  'GET /v1/shipments/{shipmentId}': async () => {
+    const id = orderA.shipments[0]?.id ?? '';
+    await expectSameAsMissing(
+      await asB('GET', `/v1/shipments/${id}`),
+      await asB('GET', `/v1/shipments/${MISSING}`),
+      id,
+      MISSING,
+    );
+  },
+  'GET /v1/tracking/{trackingNumber}': async () => {
+    const tn = orderA.shipments[0]?.trackingNumber ?? '';
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/v1/tracking/${tn}`,
+      headers: bearer(b.keys.read),
+    });
+    // B attached the same number to its own order above, so B sees exactly its own shipment, never A's.
+    if (res.statusCode === 200) {
+      expect(res.json().data.map((s: { order: { id: string } }) => s.order.id)).not.toContain(orderA.id);
+      expect(res.body).not.toContain(orderA.shipments[0]?.id ?? 'x');
+    } else {
+      await expectSameAsMissing(res, await asB('GET', '/v1/tracking/NOSUCH1234'), tn, 'NOSUCH1234');
+    }
+  },
+};
+
+describe('tenant isolation', () => {
+  for (const [route, check] of Object.entries(CASES)) {
+    it(`${route}: merchant B cannot see or change merchant A's objects`, check);
+  }
+
+  it('covers every /v1 route of the API', () => {
+    const paths = (t.app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
+    const routes = Object.entries(paths).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter(() => path.startsWith('/v1/'))
+        .map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(routes.length).toBeGreaterThan(0);
+    expect(routes.sort()).toEqual(Object.keys(CASES).sort());
+  });
+
+  it("left merchant A's order exactly as it was", async () => {
+    for (const check of Object.values(CASES)) await check();
+    expect((await readA()).body).toBe(snapshotA);
+  });
+});
