@@ -46,7 +46,7 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
 
   const ordersRepo = new OrdersRepository(db);
   const shipmentsRepo = new ShipmentsRepository(db);
-  const shipments = new ShipmentsService(shipmentsRepo, ordersRepo);
+  const shipments = new ShipmentsService(shipmentsRepo);
   const services: Services = {
     merchants: new MerchantsService(new MerchantsRepository(db)),
     apiKeys: new ApiKeysService(new ApiKeysRepository(db), config.apiKeyCacheTtlMs),
@@ -61,6 +61,8 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
         // through and readiness reports the outage.
         enableOfflineQueue: false,
         maxRetriesPerRequest: 1,
+        // Commands issued in the same tick (one rate-limit check per request) share one write to Redis.
+        enableAutoPipelining: true,
         connectTimeout: 3_000,
       })
     : null;

@@ -6,6 +6,7 @@
 import type { Scope } from "../api-keys/scopes.js";
 import type { Address, EventLocation, OrderItem, ShipmentItem } from "../domain/shapes.js";
 import type { DelayReason, EventDecision, OffsetSource, OrderStatus, ShipmentStatus, TrackingSource } from "../domain/status.js";
+import type { ShipmentTrackingView } from "../shipments/shipments.schemas.js";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -131,6 +132,7 @@ export interface Shipments {
   delay_reason: DelayReason | null;
   delayed: Generated<boolean>;
   delivered_at: Timestamp | null;
+  document: ColumnType<ShipmentTrackingView | null, never, null>;
   first_edd: string | null;
   id: Generated<string>;
   items: ColumnType<ShipmentItem[], string | undefined, string>;

@@ -109,16 +109,6 @@ export class OrdersRepository {
     return row ?? null;
   }
 
-  async findRefs(merchantId: string, ids: readonly string[]) {
-    if (ids.length === 0) return [];
-    return this.db
-      .selectFrom('orders')
-      .select(['id', 'order_number', 'status', 'promised_date'])
-      .where('merchant_id', '=', merchantId)
-      .where('id', 'in', ids)
-      .execute();
-  }
-
   /** Sets a milestone the first time it is reported; a repeat keeps the first time. */
   async setMilestone(id: string, column: MilestoneColumn, at: Date): Promise<OrderRow> {
     return this.db

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { piiAllowed, principalOf } from '../http/auth.js';
 import { IdempotencyHeaders } from '../http/idempotency.js';
+import { sendJsonText } from '../http/reply.js';
 import { problems, READ_PROBLEMS, WRITE_PROBLEMS } from '../http/schemas.js';
 import { AttachShipmentBody, ShipmentTrackingView } from '../shipments/shipments.schemas.js';
 import {
@@ -139,7 +140,7 @@ export function ordersRoutes(orders: OrdersService): FastifyPluginAsyncZod {
           request.params.orderId,
           request.body,
         );
-        return reply.code(created ? 201 : 200).send(shipment);
+        return sendJsonText(reply, shipment, created ? 201 : 200);
       },
     );
   };

@@ -3,9 +3,9 @@ import type { Database } from '../db/database.js';
 import type { OrderMilestone } from '../domain/status.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
-import { toShipmentSummary } from '../shipments/shipment-view.js';
+import type { JsonText } from '../lib/json-text.js';
 import type { ShipmentsRepository } from '../shipments/shipments.repository.js';
-import type { AttachShipmentBody, ShipmentTrackingView } from '../shipments/shipments.schemas.js';
+import type { AttachShipmentBody } from '../shipments/shipments.schemas.js';
 import type { ShipmentsService } from '../shipments/shipments.service.js';
 import { deriveOrderStatus } from './order-status.js';
 import { toOrderView } from './order-view.js';
@@ -71,7 +71,7 @@ export class OrdersService {
     merchantId: string,
     orderId: string,
     input: AttachShipmentInput,
-  ): Promise<{ shipment: ShipmentTrackingView; created: boolean }> {
+  ): Promise<{ shipment: JsonText; created: boolean }> {
     const { shipmentId, created } = await this.db.transaction().execute(async (trx) => {
       const orders = this.orders.with(trx);
       const shipments = this.shipments.with(trx);
@@ -141,14 +141,12 @@ export class OrdersService {
     });
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
-    const shipments = await this.shipments.listForOrders(
+    const shipments = await this.shipmentViews.summariesByOrder(
       merchantId,
       page.map((o) => o.id),
     );
     return {
-      data: page.map((o) =>
-        toOrderView(o, shipments.filter((s) => s.order_id === o.id).map(toShipmentSummary), pii),
-      ),
+      data: page.map((o) => toOrderView(o, shipments.get(o.id) ?? [], pii)),
       nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.updated_at, id: last.id }) : null,
     };
   }
@@ -169,7 +167,7 @@ export class OrdersService {
         `Order ${order.order_number} is cancelled; shipments can no longer be attached.`,
       );
     }
-    const { row, created } = await shipments.insertOrGet({
+    const row = await shipments.insertOrGet({
       merchantId: order.merchant_id,
       orderId: order.id,
       carrier: input.carrier,
@@ -177,15 +175,19 @@ export class OrdersService {
       items: input.items ?? [],
       promisedDate: order.promised_date,
     });
-    if (row.order_id !== order.id) {
+    if (row.orderId !== order.id) {
       throw new ConflictError(
         `Tracking number ${input.trackingNumber} (${input.carrier}) is already attached to another order of this merchant.`,
       );
     }
-    if (!created && input.items !== undefined && JSON.stringify(input.items) !== JSON.stringify(row.items)) {
+    if (
+      !row.created &&
+      input.items !== undefined &&
+      JSON.stringify(input.items) !== JSON.stringify(row.items)
+    ) {
       await shipments.setItems(row.id, input.items);
     }
-    return { id: row.id, created };
+    return { id: row.id, created: row.created };
   }
 
   /** Re-derives the order's journey status; `order` must be the row as locked in this transaction. */
@@ -194,13 +196,12 @@ export class OrdersService {
     shipments: ShipmentsRepository,
     order: OrderRow,
   ): Promise<void> {
-    const rows = await shipments.listForOrders(order.merchant_id, [order.id]);
     const status = deriveOrderStatus({
       confirmedAt: order.confirmed_at,
       packedAt: order.packed_at,
       cancelledAt: order.cancelled_at,
       items: order.items,
-      shipments: rows.map((s) => ({ status: s.status, delayed: s.delayed, items: s.items })),
+      shipments: await shipments.statesForOrder(order.id),
     });
     if (status !== order.status) await orders.setStatus(order.id, status);
   }

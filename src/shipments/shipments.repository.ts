@@ -1,10 +1,8 @@
-import type { Selectable } from 'kysely';
+import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
-import type { Shipments, TrackingEvents } from '../db/schema.js';
 import type { ShipmentItem } from '../domain/shapes.js';
-
-export type ShipmentRow = Selectable<Shipments>;
-export type TrackingEventRow = Selectable<TrackingEvents>;
+import type { ShipmentStatus } from '../domain/status.js';
+import type { ShipmentTrackingView } from './shipments.schemas.js';
 
 export interface NewShipment {
   merchantId: string;
@@ -13,6 +11,20 @@ export interface NewShipment {
   trackingNumber: string;
   items: ShipmentItem[];
   promisedDate: string | null;
+}
+
+/** What order-status derivation needs of a shipment. */
+export interface ShipmentState {
+  status: ShipmentStatus;
+  delayed: boolean;
+  items: ShipmentItem[];
+}
+
+/** A shipment's API document as stored (migrations/0002): ready-to-send JSON text. */
+export interface DocumentText {
+  trackingNumber: string;
+  carrier: string;
+  json: string;
 }
 
 export class ShipmentsRepository {
@@ -24,9 +36,11 @@ export class ShipmentsRepository {
 
   /**
    * Inserts the shipment unless the merchant already tracks this carrier and number; either way returns the
-   * stored row, so the caller can tell "already on this order" from "on another order".
+   * stored identity, so the caller can tell "already on this order" from "on another order".
    */
-  async insertOrGet(s: NewShipment): Promise<{ row: ShipmentRow; created: boolean }> {
+  async insertOrGet(
+    s: NewShipment,
+  ): Promise<{ id: string; orderId: string; items: ShipmentItem[]; created: boolean }> {
     const inserted = await this.db
       .insertInto('shipments')
       .values({
@@ -38,23 +52,24 @@ export class ShipmentsRepository {
         promised_date: s.promisedDate,
       })
       .onConflict((oc) => oc.columns(['merchant_id', 'tracking_number', 'carrier_code']).doNothing())
-      .returningAll()
+      .returning(['id', 'order_id', 'items'])
       .executeTakeFirst();
-    if (inserted) return { row: inserted, created: true };
+    if (inserted)
+      return { id: inserted.id, orderId: inserted.order_id, items: inserted.items, created: true };
     const row = await this.db
       .selectFrom('shipments')
-      .selectAll()
+      .select(['id', 'order_id', 'items'])
       .where('merchant_id', '=', s.merchantId)
       .where('tracking_number', '=', s.trackingNumber)
       .where('carrier_code', '=', s.carrier)
       .executeTakeFirstOrThrow();
-    return { row, created: false };
+    return { id: row.id, orderId: row.order_id, items: row.items, created: false };
   }
 
   async setItems(id: string, items: ShipmentItem[]): Promise<void> {
     await this.db
       .updateTable('shipments')
-      .set({ items: JSON.stringify(items), updated_at: new Date() })
+      .set({ items: JSON.stringify(items), updated_at: sql<Date>`now()` })
       .where('id', '=', id)
       .execute();
   }
@@ -65,55 +80,56 @@ export class ShipmentsRepository {
       .updateTable('shipments')
       .set({ promised_date: promisedDate })
       .where('order_id', '=', orderId)
+      .where(sql<boolean>`promised_date IS DISTINCT FROM ${promisedDate}::date`)
       .execute();
   }
 
-  async findById(merchantId: string, id: string): Promise<ShipmentRow | null> {
-    const row = await this.db
-      .selectFrom('shipments')
-      .selectAll()
-      .where('merchant_id', '=', merchantId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row ?? null;
-  }
-
-  async findByTrackingNumber(
-    merchantId: string,
-    trackingNumber: string,
-    carrier?: string,
-  ): Promise<ShipmentRow[]> {
-    let q = this.db
-      .selectFrom('shipments')
-      .selectAll()
-      .where('merchant_id', '=', merchantId)
-      .where('tracking_number', '=', trackingNumber);
-    if (carrier) q = q.where('carrier_code', '=', carrier);
-    return q.orderBy('created_at').execute();
-  }
-
-  async listForOrders(merchantId: string, orderIds: readonly string[]): Promise<ShipmentRow[]> {
-    if (orderIds.length === 0) return [];
+  async statesForOrder(orderId: string): Promise<ShipmentState[]> {
     return this.db
       .selectFrom('shipments')
-      .selectAll()
+      .select(['status', 'delayed', 'items'])
+      .where('order_id', '=', orderId)
+      .execute();
+  }
+
+  /** Documents of the merchant's shipments with any of these (normalized) numbers, in one query. */
+  async documentsByNumbers(merchantId: string, trackingNumbers: readonly string[]): Promise<DocumentText[]> {
+    if (trackingNumbers.length === 0) return [];
+    return this.db
+      .selectFrom('shipments')
+      .select([
+        'tracking_number as trackingNumber',
+        'carrier_code as carrier',
+        sql<string>`document::text`.as('json'),
+      ])
       .where('merchant_id', '=', merchantId)
-      .where('order_id', 'in', orderIds)
+      .where(sql<boolean>`tracking_number = ANY(${[...trackingNumbers]}::text[])`)
       .orderBy('created_at')
       .orderBy('id')
       .execute();
   }
 
-  /** Events of the given shipments, newest first. */
-  async eventsFor(merchantId: string, shipmentIds: readonly string[]): Promise<TrackingEventRow[]> {
-    if (shipmentIds.length === 0) return [];
-    return this.db
-      .selectFrom('tracking_events')
-      .selectAll()
+  async documentById(merchantId: string, id: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('shipments')
+      .select(sql<string>`document::text`.as('json'))
       .where('merchant_id', '=', merchantId)
-      .where('shipment_id', 'in', shipmentIds)
-      .orderBy('occurred_at', 'desc')
-      .orderBy('id', 'desc')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.json ?? null;
+  }
+
+  /** Parsed documents of the shipments of these orders, oldest shipment first. */
+  async documentsForOrders(merchantId: string, orderIds: readonly string[]): Promise<ShipmentTrackingView[]> {
+    if (orderIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('shipments')
+      .select('document')
+      .where('merchant_id', '=', merchantId)
+      .where('order_id', 'in', orderIds)
+      .orderBy('created_at')
+      .orderBy('id')
       .execute();
+    return rows.flatMap((r) => (r.document ? [r.document] : []));
   }
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { principalOf } from '../http/auth.js';
+import { sendJsonText } from '../http/reply.js';
 import { problems, READ_PROBLEMS, Uuid } from '../http/schemas.js';
 import { CarrierCode, ShipmentTrackingView, TrackingLookupView } from './shipments.schemas.js';
 import type { ShipmentsService } from './shipments.service.js';
@@ -23,7 +24,8 @@ export function shipmentsRoutes(shipments: ShipmentsService): FastifyPluginAsync
           response: { 200: ShipmentTrackingView, ...problems(...READ_PROBLEMS) },
         },
       },
-      async (request) => shipments.get(principalOf(request).merchantId, request.params.shipmentId),
+      async (request, reply) =>
+        sendJsonText(reply, await shipments.get(principalOf(request).merchantId, request.params.shipmentId)),
     );
 
     app.get(
@@ -41,11 +43,14 @@ export function shipmentsRoutes(shipments: ShipmentsService): FastifyPluginAsync
           response: { 200: TrackingLookupView, ...problems(...READ_PROBLEMS) },
         },
       },
-      async (request) =>
-        shipments.findByTrackingNumber(
-          principalOf(request).merchantId,
-          request.params.trackingNumber,
-          request.query.carrier,
+      async (request, reply) =>
+        sendJsonText(
+          reply,
+          await shipments.trackingByNumber(
+            principalOf(request).merchantId,
+            request.params.trackingNumber,
+            request.query.carrier,
+          ),
         ),
     );
   };

@@ -1,72 +1,94 @@
+import DataLoader from 'dataloader';
 import { NotFoundError } from '../errors.js';
-import type { OrdersRepository } from '../orders/orders.repository.js';
-import { toOrderRef, toShipmentView } from './shipment-view.js';
-import type { ShipmentRow, ShipmentsRepository } from './shipments.repository.js';
-import type { ShipmentTrackingView, ShipmentView } from './shipments.schemas.js';
+import type { JsonText } from '../lib/json-text.js';
+import type { DocumentText, ShipmentsRepository } from './shipments.repository.js';
+import type { ShipmentSummaryView, ShipmentView } from './shipments.schemas.js';
 import { normalizeTrackingNumber } from './tracking-number.js';
 
-// Reads of shipments and their events. Nothing here depends on the caller's scope: shipments and
-// checkpoints hold no shopper PII.
+// Reads of shipments. They come from the read model of migrations/0002 (each shipment's API document, kept
+// current by the database in the same transaction as every change), so a tracking read is one index lookup
+// and no per-field work here. Nothing in a shipment document is shopper PII.
+
+interface NumberLookup {
+  merchantId: string;
+  trackingNumber: string;
+}
 
 export class ShipmentsService {
-  constructor(
-    private readonly shipments: ShipmentsRepository,
-    private readonly orders: OrdersRepository,
-  ) {}
+  // Lookups by number that arrive in the same turn of the event loop are answered by one query: under load
+  // one round trip serves dozens of requests; alone, a lookup costs what it always did. Nothing is cached:
+  // every answer is read from Postgres after its request arrived.
+  private readonly byNumber = new DataLoader<NumberLookup, DocumentText[], string>(
+    (keys) => this.loadNumbers(keys),
+    {
+      cache: false,
+      maxBatchSize: 100,
+      batchScheduleFn: (run) => setImmediate(run),
+    },
+  );
 
-  /** Full views (with events) for the shipments of the given orders, grouped by order id. */
+  constructor(private readonly shipments: ShipmentsRepository) {}
+
+  /** The TrackingLookup document for a tracking number, in any spelling; 404 when the merchant has none. */
+  async trackingByNumber(merchantId: string, rawNumber: string, carrier?: string): Promise<JsonText> {
+    const trackingNumber = normalizeTrackingNumber(rawNumber);
+    const all = await this.byNumber.load({ merchantId, trackingNumber });
+    const found = carrier ? all.filter((d) => d.carrier === carrier) : all;
+    if (found.length === 0) throw new NotFoundError(`Tracking number ${trackingNumber}`);
+    return `{"trackingNumber":${JSON.stringify(trackingNumber)},"data":[${found.map((d) => d.json).join(',')}]}` as JsonText;
+  }
+
+  /** The ShipmentTracking document of one shipment. */
+  async get(merchantId: string, shipmentId: string): Promise<JsonText> {
+    const json = await this.shipments.documentById(merchantId, shipmentId);
+    if (json === null) throw new NotFoundError(`Shipment ${shipmentId}`);
+    return json as JsonText;
+  }
+
+  /** Shipments with their events, grouped by order id (order views). */
   async viewsByOrder(merchantId: string, orderIds: readonly string[]): Promise<Map<string, ShipmentView[]>> {
-    const rows = await this.shipments.listForOrders(merchantId, orderIds);
-    const views = await this.withEvents(merchantId, rows);
     const byOrder = new Map<string, ShipmentView[]>();
-    for (const v of views) byOrder.set(v.orderId, [...(byOrder.get(v.orderId) ?? []), v]);
+    for (const { order: _order, ...shipment } of await this.shipments.documentsForOrders(
+      merchantId,
+      orderIds,
+    )) {
+      byOrder.set(shipment.orderId, [...(byOrder.get(shipment.orderId) ?? []), shipment]);
+    }
     return byOrder;
   }
 
-  async get(merchantId: string, shipmentId: string): Promise<ShipmentTrackingView> {
-    const row = await this.shipments.findById(merchantId, shipmentId);
-    if (!row) throw new NotFoundError(`Shipment ${shipmentId}`);
-    const [view] = await this.withOrders(merchantId, [row]);
-    if (!view) throw new NotFoundError(`Shipment ${shipmentId}`);
-    return view;
-  }
-
-  async findByTrackingNumber(
+  /** Shipments without their events, grouped by order id (order lists). */
+  async summariesByOrder(
     merchantId: string,
-    rawNumber: string,
-    carrier?: string,
-  ): Promise<{ trackingNumber: string; data: ShipmentTrackingView[] }> {
-    const trackingNumber = normalizeTrackingNumber(rawNumber);
-    const rows = await this.shipments.findByTrackingNumber(merchantId, trackingNumber, carrier);
-    if (rows.length === 0) throw new NotFoundError(`Tracking number ${trackingNumber}`);
-    return { trackingNumber, data: await this.withOrders(merchantId, rows) };
-  }
-
-  private async withEvents(merchantId: string, rows: readonly ShipmentRow[]): Promise<ShipmentView[]> {
-    const events = await this.shipments.eventsFor(
+    orderIds: readonly string[],
+  ): Promise<Map<string, ShipmentSummaryView[]>> {
+    const byOrder = new Map<string, ShipmentSummaryView[]>();
+    for (const { order: _order, events: _events, ...summary } of await this.shipments.documentsForOrders(
       merchantId,
-      rows.map((r) => r.id),
-    );
-    return rows.map((r) =>
-      toShipmentView(
-        r,
-        events.filter((e) => e.shipment_id === r.id),
-      ),
-    );
+      orderIds,
+    )) {
+      byOrder.set(summary.orderId, [...(byOrder.get(summary.orderId) ?? []), summary]);
+    }
+    return byOrder;
   }
 
-  private async withOrders(
-    merchantId: string,
-    rows: readonly ShipmentRow[],
-  ): Promise<ShipmentTrackingView[]> {
-    const [views, orders] = await Promise.all([
-      this.withEvents(merchantId, rows),
-      this.orders.findRefs(merchantId, [...new Set(rows.map((r) => r.order_id))]),
-    ]);
-    const refs = new Map(orders.map((o) => [o.id, toOrderRef(o)]));
-    return views.flatMap((v) => {
-      const order = refs.get(v.orderId);
-      return order ? [{ ...v, order }] : [];
-    });
+  private async loadNumbers(keys: readonly NumberLookup[]): Promise<DocumentText[][]> {
+    const numbersByMerchant = new Map<string, Set<string>>();
+    for (const k of keys) {
+      numbersByMerchant.set(
+        k.merchantId,
+        (numbersByMerchant.get(k.merchantId) ?? new Set()).add(k.trackingNumber),
+      );
+    }
+    const found = new Map<string, DocumentText[]>();
+    await Promise.all(
+      [...numbersByMerchant].map(async ([merchantId, numbers]) => {
+        for (const doc of await this.shipments.documentsByNumbers(merchantId, [...numbers])) {
+          const key = `${merchantId}:${doc.trackingNumber}`;
+          found.set(key, [...(found.get(key) ?? []), doc]);
+        }
+      }),
+    );
+    return keys.map((k) => found.get(`${k.merchantId}:${k.trackingNumber}`) ?? []);
   }
 }
