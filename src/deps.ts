@@ -3,6 +3,8 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import { ApiKeysRepository } from './api-keys/api-keys.repository.js';
 import { ApiKeysService } from './api-keys/api-keys.service.js';
+import { CarrierConnectionsRepository } from './carrier-connections/carrier-connections.repository.js';
+import { CarrierConnectionsService } from './carrier-connections/carrier-connections.service.js';
 import type { Config } from './config.js';
 import { createDb, createPool, type Database } from './db/database.js';
 import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
@@ -23,6 +25,7 @@ export interface Services {
   orders: OrdersService;
   shipments: ShipmentsService;
   idempotency: IdempotencyService;
+  carrierConnections: CarrierConnectionsService;
 }
 
 export interface Deps {
@@ -30,7 +33,6 @@ export interface Deps {
   logger: Logger;
   pool: pg.Pool;
   db: Database;
-  secrets: SecretBox;
   services: Services;
   /** Shared client for the rate limiter and readiness; BullMQ opens its own connections. */
   redis: Redis | null;
@@ -53,6 +55,10 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
     orders: new OrdersService(db, ordersRepo, shipmentsRepo, shipments),
     shipments,
     idempotency: new IdempotencyService(new IdempotencyRepository(db), config.idempotencyTtlHours),
+    carrierConnections: new CarrierConnectionsService(
+      new CarrierConnectionsRepository(db),
+      new SecretBox(config.encryptionKey),
+    ),
   };
 
   const redis = opts.redis
@@ -73,7 +79,6 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
     logger,
     pool,
     db,
-    secrets: new SecretBox(config.encryptionKey),
     services,
     redis,
     async close() {

@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 
@@ -114,5 +117,21 @@ describe('starting wismo', () => {
     const r = await p.exited;
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('shutting down');
+  });
+
+  it('runs the worker process with a heartbeat a container health check can read', async () => {
+    const file = join(tmpdir(), `wismo-heartbeat-${process.pid}-${Date.now()}`);
+    const p = start('src/worker.ts', { DATABASE_URL: inject('databaseUrl'), WORKER_HEARTBEAT_FILE: file });
+    let beat: string | undefined;
+    for (let i = 0; i < 150 && !beat; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      beat = await readFile(file, 'utf8').catch(() => undefined);
+    }
+    expect(beat, p.output().stdout + p.output().stderr).toBeDefined();
+    expect(Date.now() - new Date(beat ?? 0).getTime()).toBeLessThan(10_000);
+    expect(p.output().stdout).toContain('workers started');
+    p.child.kill('SIGTERM');
+    expect((await p.exited).code).toBe(0);
+    await rm(file, { force: true });
   });
 });
