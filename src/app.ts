@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -82,7 +83,19 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     { name: 'postgres', check: async () => void (await sql`SELECT 1`.execute(deps.db)) },
   ];
   const redis = deps.redis;
-  if (redis) probes.push({ name: 'redis', check: async () => void (await redis.ping()) });
+  if (redis) {
+    probes.push({
+      name: 'redis',
+      check: async () => {
+        // The client does not queue commands while (re)connecting; a probe then waits for it, within the
+        // probe's timeout, rather than failing on a connection that is about to be there.
+        if (redis.status === 'connecting' || redis.status === 'connect' || redis.status === 'reconnecting') {
+          await once(redis, 'ready');
+        }
+        await redis.ping();
+      },
+    });
+  }
 
   await app.register(healthRoutes(probes));
   await app.register(ordersRoutes(deps.services.orders));
