@@ -254,6 +254,21 @@ describe('milestones', () => {
     expect(shipment.statusCode).toBe(409);
   });
 
+  it('accepts a cancelled order sent again with the shipments it already had', async () => {
+    const body = fullOrder(orderNumber());
+    const order = (await post('/v1/orders', body)).json();
+    await post(`/v1/orders/${order.id}/milestones`, { milestone: 'cancelled' });
+    const again = await post('/v1/orders', body);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ id: order.id, status: 'cancelled' });
+    expect(again.json().shipments).toHaveLength(1);
+    const more = await post('/v1/orders', {
+      ...body,
+      shipments: [...body.shipments, { carrier: 'ups', trackingNumber: trackingNumber() }],
+    });
+    expect(more.statusCode).toBe(409);
+  });
+
   it('rejects unknown milestones', async () => {
     const order = (await post('/v1/orders', { orderNumber: orderNumber() })).json();
     const res = await post(`/v1/orders/${order.id}/milestones`, { milestone: 'delivered' });

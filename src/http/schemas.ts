@@ -53,6 +53,12 @@ export function problems<S extends ProblemStatus>(...statuses: S[]) {
   return responses;
 }
 
+/** The OpenAPI security requirement of every /v1 route: an API key as a bearer token. */
+export const BEARER = [{ bearerAuth: [] }];
+
+/** Scopes that may read orders and tracking (tracking:read gets them without shopper PII). */
+export const READER_SCOPES = ['orders:write', 'agent', 'tracking:read'] as const;
+
 export const READ_PROBLEMS = [400, 401, 403, 404, 429, 503] as const;
 export const WRITE_PROBLEMS = [400, 401, 403, 404, 409, 413, 415, 422, 429, 503] as const;
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { piiAllowed, principalOf } from '../http/auth.js';
 import { IdempotencyHeaders } from '../http/idempotency.js';
 import { sendJsonText } from '../http/reply.js';
-import { problems, READ_PROBLEMS, WRITE_PROBLEMS } from '../http/schemas.js';
+import { BEARER, problems, READ_PROBLEMS, READER_SCOPES, WRITE_PROBLEMS } from '../http/schemas.js';
 import { AttachShipmentBody, ShipmentTrackingView } from '../shipments/shipments.schemas.js';
 import {
   ListOrdersQuery,
@@ -14,9 +14,6 @@ import {
   UpsertOrderBody,
 } from './orders.schemas.js';
 import type { OrdersService } from './orders.service.js';
-
-const security = [{ bearerAuth: [] }];
-const READERS = ['orders:write', 'agent', 'tracking:read'] as const;
 
 export function ordersRoutes(orders: OrdersService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -30,7 +27,7 @@ export function ordersRoutes(orders: OrdersService): FastifyPluginAsyncZod {
           summary: 'Create an order, or update it by its order number',
           description:
             'Creates the order (201) or updates the existing order with the same orderNumber (200). Omitted fields keep their stored values; null clears them. Shipments listed are attached idempotently.',
-          security,
+          security: BEARER,
           headers: IdempotencyHeaders,
           body: UpsertOrderBody,
           response: { 200: OrderView, 201: OrderView, ...problems(...WRITE_PROBLEMS) },
@@ -50,7 +47,7 @@ export function ordersRoutes(orders: OrdersService): FastifyPluginAsyncZod {
           tags: ['orders'],
           operationId: 'listOrders',
           summary: 'List orders, most recently changed first',
-          security,
+          security: BEARER,
           querystring: ListOrdersQuery,
           response: { 200: OrderListView, ...problems(...READ_PROBLEMS) },
         },
@@ -61,12 +58,12 @@ export function ordersRoutes(orders: OrdersService): FastifyPluginAsyncZod {
     app.get(
       '/v1/orders/:orderId',
       {
-        config: { scopes: READERS },
+        config: { scopes: READER_SCOPES },
         schema: {
           tags: ['orders'],
           operationId: 'getOrder',
           summary: 'Read an order with its shipments and events',
-          security,
+          security: BEARER,
           params: OrderIdParams,
           response: { 200: OrderView, ...problems(...READ_PROBLEMS) },
         },
@@ -78,12 +75,12 @@ export function ordersRoutes(orders: OrdersService): FastifyPluginAsyncZod {
     app.get(
       '/v1/orders/by-number/:orderNumber',
       {
-        config: { scopes: READERS },
+        config: { scopes: READER_SCOPES },
         schema: {
           tags: ['orders'],
           operationId: 'getOrderByNumber',
           summary: 'Read an order by the storefront’s order number',
-          security,
+          security: BEARER,
           params: OrderNumberParams,
           response: { 200: OrderView, ...problems(...READ_PROBLEMS) },
         },
@@ -101,7 +98,7 @@ export function ordersRoutes(orders: OrdersService): FastifyPluginAsyncZod {
           operationId: 'addOrderMilestone',
           summary: 'Report a pre-shipment milestone: confirmed, packed or cancelled',
           description: 'Idempotent: a repeated milestone keeps the time first reported.',
-          security,
+          security: BEARER,
           headers: IdempotencyHeaders,
           params: OrderIdParams,
           body: MilestoneBody,
@@ -127,7 +124,7 @@ export function ordersRoutes(orders: OrdersService): FastifyPluginAsyncZod {
           summary: 'Attach a shipment (carrier and tracking number) to an order',
           description:
             'Creates the shipment (201) or returns the one already attached with this carrier and number (200). A number attached to another order of the merchant is a 409.',
-          security,
+          security: BEARER,
           headers: IdempotencyHeaders,
           params: OrderIdParams,
           body: AttachShipmentBody,

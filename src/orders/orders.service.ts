@@ -163,6 +163,9 @@ export class OrdersService {
     input: AttachShipmentInput,
   ): Promise<{ id: string; created: boolean }> {
     if (order.cancelled_at) {
+      // A storefront re-sending a cancelled order with its shipments changes nothing; a new parcel is refused.
+      const existing = await shipments.findIdentity(order.merchant_id, input.carrier, input.trackingNumber);
+      if (existing?.orderId === order.id) return { id: existing.id, created: false };
       throw new ConflictError(
         `Order ${order.order_number} is cancelled; shipments can no longer be attached.`,
       );

@@ -56,14 +56,24 @@ export class ShipmentsRepository {
       .executeTakeFirst();
     if (inserted)
       return { id: inserted.id, orderId: inserted.order_id, items: inserted.items, created: true };
+    const existing = await this.findIdentity(s.merchantId, s.carrier, s.trackingNumber);
+    if (!existing) throw new Error('shipment conflicted on insert but cannot be found');
+    return { ...existing, created: false };
+  }
+
+  async findIdentity(
+    merchantId: string,
+    carrier: string,
+    trackingNumber: string,
+  ): Promise<{ id: string; orderId: string; items: ShipmentItem[] } | null> {
     const row = await this.db
       .selectFrom('shipments')
-      .select(['id', 'order_id', 'items'])
-      .where('merchant_id', '=', s.merchantId)
-      .where('tracking_number', '=', s.trackingNumber)
-      .where('carrier_code', '=', s.carrier)
-      .executeTakeFirstOrThrow();
-    return { id: row.id, orderId: row.order_id, items: row.items, created: false };
+      .select(['id', 'order_id as orderId', 'items'])
+      .where('merchant_id', '=', merchantId)
+      .where('tracking_number', '=', trackingNumber)
+      .where('carrier_code', '=', carrier)
+      .executeTakeFirst();
+    return row ?? null;
   }
 
   async setItems(id: string, items: ShipmentItem[]): Promise<void> {

@@ -2,24 +2,21 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { principalOf } from '../http/auth.js';
 import { sendJsonText } from '../http/reply.js';
-import { problems, READ_PROBLEMS, Uuid } from '../http/schemas.js';
+import { BEARER, problems, READ_PROBLEMS, READER_SCOPES, Uuid } from '../http/schemas.js';
 import { CarrierCode, ShipmentTrackingView, TrackingLookupView } from './shipments.schemas.js';
 import type { ShipmentsService } from './shipments.service.js';
-
-const security = [{ bearerAuth: [] }];
-const READERS = ['orders:write', 'agent', 'tracking:read'] as const;
 
 export function shipmentsRoutes(shipments: ShipmentsService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/v1/shipments/:shipmentId',
       {
-        config: { scopes: READERS },
+        config: { scopes: READER_SCOPES },
         schema: {
           tags: ['tracking'],
           operationId: 'getShipment',
           summary: 'Read a shipment with its events and its order’s status',
-          security,
+          security: BEARER,
           params: z.strictObject({ shipmentId: Uuid }),
           response: { 200: ShipmentTrackingView, ...problems(...READ_PROBLEMS) },
         },
@@ -31,13 +28,13 @@ export function shipmentsRoutes(shipments: ShipmentsService): FastifyPluginAsync
     app.get(
       '/v1/tracking/:trackingNumber',
       {
-        config: { scopes: READERS },
+        config: { scopes: READER_SCOPES },
         schema: {
           tags: ['tracking'],
           operationId: 'trackByNumber',
           summary: 'Track by tracking number alone',
           description: 'Spaces, dashes and letter case in the number are ignored. Never returns shopper PII.',
-          security,
+          security: BEARER,
           params: z.strictObject({ trackingNumber: z.string().min(1).max(80) }),
           querystring: z.strictObject({ carrier: CarrierCode.optional() }),
           response: { 200: TrackingLookupView, ...problems(...READ_PROBLEMS) },
