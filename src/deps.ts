@@ -47,7 +47,7 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
   const db = createDb(pool);
 
   const ordersRepo = new OrdersRepository(db);
-  const shipmentsRepo = new ShipmentsRepository(db);
+  const shipmentsRepo = new ShipmentsRepository(db, pool);
   const shipments = new ShipmentsService(shipmentsRepo);
   const services: Services = {
     merchants: new MerchantsService(new MerchantsRepository(db)),

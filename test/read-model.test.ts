@@ -132,6 +132,51 @@ describe('shipment documents', () => {
     expect(o.shipments).toEqual([shipment]);
   });
 
+  it('answer lookups that arrive together, from several merchants, each with its own shipments only', async () => {
+    const other = await createMerchant(t.deps, 'Other Store');
+    const shared = trackingNumber();
+    const mine: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const tn = trackingNumber();
+      mine.push(tn);
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/orders',
+        headers: bearer(m.keys.write),
+        payload: { orderNumber: orderNumber('B'), shipments: [{ carrier: 'ups', trackingNumber: tn }] },
+      });
+    }
+    for (const who of [m, other]) {
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/orders',
+        headers: bearer(who.keys.write),
+        payload: { orderNumber: orderNumber('S'), shipments: [{ carrier: 'fedex', trackingNumber: shared }] },
+      });
+    }
+    const asks = [
+      ...mine.map((tn) => ({ key: m.keys.read, tn, expect: 200 })),
+      ...mine.map((tn) => ({ key: other.keys.read, tn, expect: 404 })),
+      { key: m.keys.read, tn: shared, expect: 200 },
+      { key: other.keys.read, tn: shared, expect: 200 },
+      { key: m.keys.read, tn: 'NOSUCHNUMBER99', expect: 404 },
+    ];
+    const answers = await Promise.all(
+      asks.map((a) => t.app.inject({ method: 'GET', url: `/v1/tracking/${a.tn}`, headers: bearer(a.key) })),
+    );
+    answers.forEach((res, i) => {
+      const ask = asks[i];
+      expect(res.statusCode, ask?.tn).toBe(ask?.expect);
+      if (res.statusCode === 200) {
+        expect(res.json().data).toHaveLength(1);
+        expect(res.json().data[0].trackingNumber).toBe(ask?.tn);
+      }
+    });
+    const sharedMine = answers[asks.length - 3]?.json().data[0];
+    const sharedOther = answers[asks.length - 2]?.json().data[0];
+    expect(sharedMine.id).not.toBe(sharedOther.id);
+  });
+
   it('are rebuilt when events are deleted', async () => {
     await sql`DELETE FROM tracking_events WHERE shipment_id = ${shipmentId()} AND dedupe_key = 'k2'`.execute(
       t.deps.db,

@@ -14,18 +14,27 @@ interface NumberLookup {
   trackingNumber: string;
 }
 
+// At most this many lookup queries run at once; lookups arriving meanwhile wait and join the next batch,
+// so under load each query answers more requests (and the other pool connections stay free for writes).
+const MAX_BATCHES_IN_FLIGHT = 2;
+
 export class ShipmentsService {
-  // Lookups by number that arrive in the same turn of the event loop are answered by one query: under load
-  // one round trip serves dozens of requests; alone, a lookup costs what it always did. Nothing is cached:
-  // every answer is read from Postgres after its request arrived.
+  // Lookups by number that arrive together are answered by one query: under load one round trip serves
+  // dozens of requests; alone, a lookup costs what it always did. Nothing is cached: every answer is read
+  // from Postgres after its request arrived.
   private readonly byNumber = new DataLoader<NumberLookup, DocumentText[], string>(
     (keys) => this.loadNumbers(keys),
     {
       cache: false,
-      maxBatchSize: 100,
-      batchScheduleFn: (run) => setImmediate(run),
+      maxBatchSize: 200,
+      batchScheduleFn: (dispatch) => {
+        if (this.inFlight < MAX_BATCHES_IN_FLIGHT) setImmediate(dispatch);
+        else this.waiting.push(dispatch);
+      },
     },
   );
+  private inFlight = 0;
+  private readonly waiting: (() => void)[] = [];
 
   constructor(private readonly shipments: ShipmentsRepository) {}
 
@@ -73,6 +82,17 @@ export class ShipmentsService {
   }
 
   private async loadNumbers(keys: readonly NumberLookup[]): Promise<DocumentText[][]> {
+    this.inFlight++;
+    try {
+      return await this.queryNumbers(keys);
+    } finally {
+      this.inFlight--;
+      const next = this.waiting.shift();
+      if (next) setImmediate(next);
+    }
+  }
+
+  private async queryNumbers(keys: readonly NumberLookup[]): Promise<DocumentText[][]> {
     const numbersByMerchant = new Map<string, Set<string>>();
     for (const k of keys) {
       numbersByMerchant.set(
