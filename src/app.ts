@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import type { Deps } from './deps.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandler } from './http/error-handler.js';
-import { healthRoutes, type ReadinessProbe } from './http/health.routes.js';
+import { healthRoutes, readinessProbes } from './http/health.routes.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { registerSwagger } from './http/swagger.js';
@@ -56,7 +54,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
   await app.register(cors, {
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
-    methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+    methods: ['GET', 'POST'],
     allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id'],
     exposedHeaders: [
       'x-request-id',
@@ -79,25 +77,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerIdempotency(app, deps.services.idempotency);
   await registerSwagger(app);
 
-  const probes: ReadinessProbe[] = [
-    { name: 'postgres', check: async () => void (await sql`SELECT 1`.execute(deps.db)) },
-  ];
-  const redis = deps.redis;
-  if (redis) {
-    probes.push({
-      name: 'redis',
-      check: async () => {
-        // The client does not queue commands while (re)connecting; a probe then waits for it, within the
-        // probe's timeout, rather than failing on a connection that is about to be there.
-        if (redis.status === 'connecting' || redis.status === 'connect' || redis.status === 'reconnecting') {
-          await once(redis, 'ready');
-        }
-        await redis.ping();
-      },
-    });
-  }
-
-  await app.register(healthRoutes(probes));
+  await app.register(healthRoutes(readinessProbes(deps.db, deps.redis)));
   await app.register(ordersRoutes(deps.services.orders));
   await app.register(shipmentsRoutes(deps.services.shipments));
   return app;

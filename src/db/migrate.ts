@@ -6,7 +6,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 // Migrator runs them in order, each in its own transaction, records them in kysely_migration and holds a
 // lock so replicas starting together apply each file once.
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
+const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 const FILE_NAME = /^(\d{4})_[a-z0-9_]+\.sql$/;
 
 class SqlFileMigrationProvider implements MigrationProvider {

@@ -1,5 +1,9 @@
+import { once } from 'node:events';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
+import { sql } from 'kysely';
 import { z } from 'zod';
+import type { Database } from '../db/database.js';
 
 export interface ReadinessProbe {
   name: 'postgres' | 'redis';
@@ -7,6 +11,27 @@ export interface ReadinessProbe {
 }
 
 const CHECK_TIMEOUT_MS = 2_000;
+
+/** Postgres answers a query; Redis (when the process uses it) answers a ping. */
+export function readinessProbes(db: Database, redis: Redis | null): ReadinessProbe[] {
+  const probes: ReadinessProbe[] = [
+    { name: 'postgres', check: async () => void (await sql`SELECT 1`.execute(db)) },
+  ];
+  if (redis) {
+    probes.push({
+      name: 'redis',
+      check: async () => {
+        // The client does not queue commands while (re)connecting; a probe then waits for it, within the
+        // probe's timeout, rather than failing on a connection that is about to be there.
+        if (redis.status === 'connecting' || redis.status === 'connect' || redis.status === 'reconnecting') {
+          await once(redis, 'ready');
+        }
+        await redis.ping();
+      },
+    });
+  }
+  return probes;
+}
 
 function withTimeout(p: Promise<void>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;

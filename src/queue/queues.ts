@@ -1,13 +1,11 @@
 import { type ConnectionOptions, Queue } from 'bullmq';
 
-// Queue names and job payloads. Every queue lives under the configured prefix, so test runs and
+// Queue names and their queues. Every queue lives under the configured prefix, so test runs and
 // deployments sharing a Redis never see each other's jobs (use a {hash-tag} prefix on Redis Cluster).
 
 export const QUEUES = {
   maintenance: 'maintenance',
 } as const;
-
-export type MaintenanceJob = { name: 'purge-idempotency-keys'; data: Record<string, never> };
 
 export function maintenanceQueue(connection: ConnectionOptions, prefix: string): Queue {
   return new Queue(QUEUES.maintenance, {
