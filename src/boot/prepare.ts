@@ -20,11 +20,6 @@ export async function prepare(
   const { created } = await ensureDatabase(config.databaseUrl, config.createDatabase);
   if (created) logger.info({ database: redactUrl(config.databaseUrl) }, 'created the database');
   if (opts.redis) await checkRedis(config.redisUrl);
-  if (config.usingDevEncryptionKey && config.env !== 'test') {
-    logger.warn(
-      'ENCRYPTION_KEY is not set: using the development key. Set it (openssl rand -base64 32) before storing real carrier credentials.',
-    );
-  }
 
   const deps = createDeps(config, logger, opts);
   try {
