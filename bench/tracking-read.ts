@@ -103,6 +103,7 @@ const env = {
   LOG_LEVEL: 'warn',
   LOG_FORMAT: 'json',
   DEMO_MERCHANT: 'false',
+  QUEUE_PREFIX: 'wismo-bench',
 };
 const config = loadConfig({ ...env, ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') });
 const setupDb = createDb(createPool(config.databaseUrl, 4));
