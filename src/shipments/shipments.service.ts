@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { NotFoundError } from '../errors.js';
 import type { JsonText } from '../lib/json-text.js';
 import type { DocumentText, ShipmentsRepository } from './shipments.repository.js';
-import type { ShipmentSummaryView, ShipmentView } from './shipments.schemas.js';
+import type { ShipmentSummaryView, ShipmentTrackingView, ShipmentView } from './shipments.schemas.js';
 import { normalizeTrackingNumber } from './tracking-number.js';
 
 // Reads of shipments. They come from the read model of migrations/0002 (each shipment's API document, kept
@@ -56,14 +56,7 @@ export class ShipmentsService {
 
   /** Shipments with their events, grouped by order id (order views). */
   async viewsByOrder(merchantId: string, orderIds: readonly string[]): Promise<Map<string, ShipmentView[]>> {
-    const byOrder = new Map<string, ShipmentView[]>();
-    for (const { order: _order, ...shipment } of await this.shipments.documentsForOrders(
-      merchantId,
-      orderIds,
-    )) {
-      byOrder.set(shipment.orderId, [...(byOrder.get(shipment.orderId) ?? []), shipment]);
-    }
-    return byOrder;
+    return this.groupByOrder(merchantId, orderIds, ({ order: _order, ...shipment }) => shipment);
   }
 
   /** Shipments without their events, grouped by order id (order lists). */
@@ -71,12 +64,24 @@ export class ShipmentsService {
     merchantId: string,
     orderIds: readonly string[],
   ): Promise<Map<string, ShipmentSummaryView[]>> {
-    const byOrder = new Map<string, ShipmentSummaryView[]>();
-    for (const { order: _order, events: _events, ...summary } of await this.shipments.documentsForOrders(
+    return this.groupByOrder(
       merchantId,
       orderIds,
-    )) {
-      byOrder.set(summary.orderId, [...(byOrder.get(summary.orderId) ?? []), summary]);
+      ({ order: _order, events: _events, ...summary }) => summary,
+    );
+  }
+
+  private async groupByOrder<V extends { orderId: string }>(
+    merchantId: string,
+    orderIds: readonly string[],
+    shape: (doc: ShipmentTrackingView) => V,
+  ): Promise<Map<string, V[]>> {
+    const byOrder = new Map<string, V[]>();
+    for (const doc of await this.shipments.documentsForOrders(merchantId, orderIds)) {
+      const view = shape(doc);
+      const list = byOrder.get(view.orderId);
+      if (list) list.push(view);
+      else byOrder.set(view.orderId, [view]);
     }
     return byOrder;
   }
@@ -105,7 +110,9 @@ export class ShipmentsService {
       [...numbersByMerchant].map(async ([merchantId, numbers]) => {
         for (const doc of await this.shipments.documentsByNumbers(merchantId, [...numbers])) {
           const key = `${merchantId}:${doc.trackingNumber}`;
-          found.set(key, [...(found.get(key) ?? []), doc]);
+          const list = found.get(key);
+          if (list) list.push(doc);
+          else found.set(key, [doc]);
         }
       }),
     );
