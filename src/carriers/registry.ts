@@ -1,0 +1,31 @@
+import type { CarrierAdapter } from './adapter.js';
+import type { MapResult, PayloadInput } from './model.js';
+import { adapter as sandbox } from './sandbox/index.js';
+import { failed } from './support/problems.js';
+
+// Every carrier wismo speaks. Adding a carrier = a folder under src/carriers/ and one line here.
+export const ADAPTERS: readonly CarrierAdapter[] = [sandbox];
+
+const byCode = new Map(ADAPTERS.map((a) => [a.code, a]));
+
+export function getAdapter(code: string): CarrierAdapter | undefined {
+  return byCode.get(code);
+}
+
+export function carrierCodes(): string[] {
+  return [...byCode.keys()].sort();
+}
+
+/**
+ * Maps a payload with its carrier's adapter. A mapper that throws is a wismo bug, not a carrier problem;
+ * it is reported as `malformed` with code `mapper_exception` so one bad payload never stops a worker.
+ */
+export function mapPayload(adapter: CarrierAdapter, input: PayloadInput): MapResult {
+  try {
+    return adapter.map(input);
+  } catch (err) {
+    return failed('malformed', `${adapter.code} mapper failed: ${(err as Error).message}`, {
+      code: 'mapper_exception',
+    });
+  }
+}

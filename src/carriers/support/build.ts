@@ -1,0 +1,103 @@
+import type { EventLocation } from '../../domain/shapes.js';
+import type { CodeRule, CodeTable } from '../adapter.js';
+import type { CanonicalEvent, TrackedShipment } from '../model.js';
+import { classify } from './classify.js';
+import { normalizeCountry } from './country.js';
+import { resolveTime, type TimeInput } from './time.js';
+
+// Builders shared by the mappers, so every event and shipment has the same shape and the same rules.
+
+export interface EventSpec {
+  /** The code stored as rawCode. */
+  code: string | null | undefined;
+  text: string | null | undefined;
+  time: TimeInput;
+  location?: EventLocation | null;
+  tables: readonly CodeTable[];
+  /** Codes to look up, most specific first; defaults to [code]. */
+  lookup?: readonly (string | null | undefined)[];
+  /** The status for codes no table knows (the code's class), before falling back to the text. */
+  classRule?: CodeRule | null;
+  /** A rule decided by the mapper itself (an aggregator's own normalized status); skips the tables. */
+  rule?: CodeRule | null;
+}
+
+export type BuiltEvent = { ok: true; event: CanonicalEvent } | { ok: false; reason: string };
+
+export function buildEvent(spec: EventSpec): BuiltEvent {
+  const location = spec.location ?? null;
+  const time = resolveTime({ ...spec.time, location: spec.time.location ?? location });
+  if (!time.ok) return { ok: false, reason: time.reason };
+  const rawCode = (spec.code ?? '').trim();
+  const rawText = (spec.text ?? '').replace(/\s+/g, ' ').trim();
+  const { rule, mapped } = spec.rule
+    ? { rule: spec.rule, mapped: true }
+    : classify(spec.tables, spec.lookup ?? [rawCode], rawText, spec.classRule);
+  return {
+    ok: true,
+    event: {
+      ...time.time,
+      status: rule.status,
+      substatus: rule.substatus ?? null,
+      rawCode,
+      rawText,
+      location,
+      mapped,
+    },
+  };
+}
+
+/** Keeps the events that could be built; the others are reported back as skipped with their reason. */
+export function collectEvents(specs: readonly EventSpec[]): {
+  events: CanonicalEvent[];
+  skipped: { code: string; text: string; reason: string }[];
+} {
+  const events: CanonicalEvent[] = [];
+  const skipped: { code: string; text: string; reason: string }[] = [];
+  for (const spec of specs) {
+    const built = buildEvent(spec);
+    if (built.ok) events.push(built.event);
+    else skipped.push({ code: spec.code ?? '', text: spec.text ?? '', reason: built.reason });
+  }
+  return { events, skipped };
+}
+
+const clean = (v: string | null | undefined) => {
+  const t = v?.replace(/\s+/g, ' ').trim();
+  return t ? t : null;
+};
+
+/** A location, or null when the carrier gave nothing usable. */
+export function location(parts: {
+  city?: string | null;
+  region?: string | null;
+  postalCode?: string | null;
+  country?: string | null;
+}): EventLocation | null {
+  const loc: EventLocation = {
+    city: clean(parts.city),
+    region: clean(parts.region),
+    postalCode: clean(parts.postalCode),
+    countryCode: normalizeCountry(parts.country),
+  };
+  return loc.city || loc.region || loc.postalCode || loc.countryCode ? loc : null;
+}
+
+export function trackedShipment(
+  trackingNumber: string,
+  facts: Partial<Omit<TrackedShipment, 'trackingNumber'>>,
+): TrackedShipment {
+  return {
+    trackingNumber: trackingNumber.replace(/[\s-]+/g, '').toUpperCase(),
+    underlyingCarrier: facts.underlyingCarrier ?? null,
+    events: facts.events ?? [],
+    edd: facts.edd ?? null,
+    service: clean(facts.service),
+    signedBy: clean(facts.signedBy),
+    origin: facts.origin ?? null,
+    destination: facts.destination ?? null,
+    pieces: facts.pieces ?? null,
+    carrierStatus: facts.carrierStatus ?? null,
+    skipped: facts.skipped ?? [],
+  };
+}
