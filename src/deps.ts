@@ -16,6 +16,8 @@ import { OrdersRepository } from './orders/orders.repository.js';
 import { OrdersService } from './orders/orders.service.js';
 import { ShipmentsRepository } from './shipments/shipments.repository.js';
 import { ShipmentsService } from './shipments/shipments.service.js';
+import { NormalizeService } from './tracking/normalize.service.js';
+import { TrackingRepository } from './tracking/tracking.repository.js';
 
 // The one composition root: every process (api, worker, CLI, tests, benchmark) builds its objects here.
 
@@ -26,6 +28,7 @@ export interface Services {
   shipments: ShipmentsService;
   idempotency: IdempotencyService;
   carrierConnections: CarrierConnectionsService;
+  normalize: NormalizeService;
 }
 
 export interface Deps {
@@ -49,16 +52,18 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
   const ordersRepo = new OrdersRepository(db);
   const shipmentsRepo = new ShipmentsRepository(db, pool);
   const shipments = new ShipmentsService(shipmentsRepo);
+  const orders = new OrdersService(db, ordersRepo, shipmentsRepo, shipments);
   const services: Services = {
     merchants: new MerchantsService(new MerchantsRepository(db)),
     apiKeys: new ApiKeysService(new ApiKeysRepository(db), config.apiKeyCacheTtlMs),
-    orders: new OrdersService(db, ordersRepo, shipmentsRepo, shipments),
+    orders,
     shipments,
     idempotency: new IdempotencyService(new IdempotencyRepository(db), config.idempotencyTtlHours),
     carrierConnections: new CarrierConnectionsService(
       new CarrierConnectionsRepository(db),
       new SecretBox(config.encryptionKey),
     ),
+    normalize: new NormalizeService(db, new TrackingRepository(db), orders, logger),
   };
 
   const redis = opts.redis

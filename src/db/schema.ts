@@ -114,13 +114,16 @@ export interface RawPayloads {
   content_type: string | null;
   dedupe_key: string;
   headers: Generated<Json>;
+  http_status: number | null;
   id: Generated<number>;
   last_error: string | null;
   merchant_id: string | null;
   processed_at: Timestamp | null;
   received_at: Generated<Timestamp>;
+  result: Json | null;
   source: TrackingSource;
   state: Generated<string>;
+  tracking_numbers: Generated<string[]>;
 }
 
 export interface Shipments {
@@ -128,10 +131,14 @@ export interface Shipments {
   carrier_edd: string | null;
   carrier_edd_window_end: Timestamp | null;
   carrier_edd_window_start: Timestamp | null;
+  carrier_source: Generated<string>;
+  carrier_status_code: string | null;
+  carrier_status_text: string | null;
   created_at: Generated<Timestamp>;
   delay_reason: DelayReason | null;
   delayed: Generated<boolean>;
   delivered_at: Timestamp | null;
+  destination: Json | null;
   document: ColumnType<ShipmentTrackingView | null, never, null>;
   first_edd: string | null;
   id: Generated<string>;
@@ -144,9 +151,13 @@ export interface Shipments {
   merchant_id: string;
   next_check_at: Timestamp | null;
   order_id: string;
+  origin: Json | null;
+  pieces: number | null;
   predicted_edd: string | null;
   promised_date: string | null;
+  service: string | null;
   shipped_at: Timestamp | null;
+  signed_by: string | null;
   status: ColumnType<ShipmentStatus, ShipmentStatus | undefined, ShipmentStatus>;
   substatus: string | null;
   tracking_number: string;
@@ -158,6 +169,7 @@ export interface TrackingEvents {
   dedupe_key: string;
   id: Generated<number>;
   location: ColumnType<EventLocation | null, string | null, string | null>;
+  mapped: Generated<boolean>;
   merchant_id: string;
   occurred_at: Timestamp;
   occurred_at_local: string | null;

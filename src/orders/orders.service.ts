@@ -193,6 +193,19 @@ export class OrdersService {
     return { id: row.id, created: row.created };
   }
 
+  /**
+   * For code that changes shipments outside this service (normalization): locks the order first, so locks
+   * are always taken order → shipment, the order this service takes them in.
+   */
+  async lockForShipmentChange(trx: Database, merchantId: string, orderId: string): Promise<OrderRow | null> {
+    return this.orders.with(trx).lockById(merchantId, orderId);
+  }
+
+  /** Re-derives the journey status of an order locked by lockForShipmentChange in this transaction. */
+  async refreshLocked(trx: Database, order: OrderRow): Promise<void> {
+    await this.refreshStatus(this.orders.with(trx), this.shipments.with(trx), order);
+  }
+
   /** Re-derives the order's journey status; `order` must be the row as locked in this transaction. */
   private async refreshStatus(
     orders: OrdersRepository,

@@ -62,11 +62,23 @@ export const TrackingEventView = z
       .string()
       .nullable()
       .describe('The time as the carrier wrote it, with its offset when it had one'),
-    offsetSource: z.enum(OFFSET_SOURCES).describe('Where the UTC offset came from'),
+    utcOffsetMinutes: z
+      .number()
+      .int()
+      .nullable()
+      .describe('The offset from UTC the instant was computed with, in minutes east of UTC'),
+    offsetSource: z
+      .enum(OFFSET_SOURCES)
+      .describe(
+        'Where the offset came from: the carrier, the zone of the event’s location, or nowhere (UTC assumed)',
+      ),
     status: z.enum(SHIPMENT_STATUSES),
     substatus: z.string().nullable(),
     rawCode: z.string().describe('The carrier’s own event code'),
     rawText: z.string().describe('The carrier’s own description'),
+    mapped: z
+      .boolean()
+      .describe('False when the carrier’s code was not in wismo’s table and the status came from its class or text'),
     location: Location.nullable(),
     decision: z.enum(EVENT_DECISIONS).describe('What status derivation did with this event'),
     recordedAt: IsoDateTime,
@@ -101,12 +113,24 @@ export const ShipmentSummaryView = z
     id: Uuid,
     orderId: Uuid,
     carrier: z.string(),
+    carrierSource: z
+      .enum(['merchant', 'detected'])
+      .describe('Whether the storefront named the carrier or wismo detected it from the number'),
     trackingNumber: z.string(),
     status: z.enum(SHIPMENT_STATUSES),
     substatus: z.string().nullable(),
     delayed: z.boolean(),
     delayReason: z.enum(DELAY_REASONS).nullable(),
     items: z.array(z.object({ sku: z.string(), quantity: z.number().int() })),
+    service: z.string().nullable().describe('The carrier’s service name'),
+    signedBy: z.string().nullable().describe('Who signed for the delivery, as the carrier reports it'),
+    pieces: z.number().int().nullable().describe('Number of pieces, for multi-piece shipments'),
+    origin: Location.nullable(),
+    destination: Location.nullable(),
+    carrierStatus: z
+      .object({ code: z.string().nullable(), text: z.string().nullable() })
+      .nullable()
+      .describe('The carrier’s own shipment-level status, for diagnosis; `status` is derived from the events'),
     edd: Edd,
     freshness: Freshness,
     shippedAt: IsoDateTime.nullable(),

@@ -7,6 +7,8 @@
 // { "trackingNumber", "service"?, "estimatedDelivery"? (YYYY-MM-DD), "estimatedWindow"? {start, end},
 //   "signedBy"?, "pieces"?, "origin"? {city, region, postalCode, countryCode}, "destination"? {…},
 //   "events": [{ "code", "description", "occurredAt" (ISO 8601 with offset), "location"? {…} }] }
+// A batch answer (poll of several numbers): { "results": [ <tracking document> | { "trackingNumber",
+//   "error": {…} } ] }.
 // Errors: { "error": { "code": "not_found" | "unauthorized" | "rate_limited" | "unavailable", "message" } }
 
 export const SANDBOX_NUMBER = /^SBX(\d{11})(\d)$/;

@@ -19,16 +19,24 @@ export function mapSandbox(input: PayloadInput): MapResult {
   const parsed = parseJson(input.body);
   if (!parsed.ok) return { shipments: [], problems: [parsed.problem] };
   const body = parsed.value;
-  if (body?.error) {
-    const code = text(body.error.code) ?? 'error';
-    const kind =
-      ERROR_KINDS[code as keyof typeof ERROR_KINDS] ?? kindForHttpStatus(input.httpStatus) ?? 'carrier_error';
-    return failed(kind, text(body.error.message) ?? code, {
-      code,
-      trackingNumber: input.requested?.[0] ?? null,
-    });
+  if (Array.isArray(body?.results)) {
+    const parts: MapResult[] = body.results.map((r: Node) => mapDocument(r, input.httpStatus, null));
+    return { shipments: parts.flatMap((p) => p.shipments), problems: parts.flatMap((p) => p.problems) };
   }
   const doc = body?.type === 'tracking.updated' ? body.data : body;
+  return mapDocument(doc, input.httpStatus, input.requested?.[0] ?? null);
+}
+
+function mapDocument(doc: Node, httpStatus: number | null | undefined, asked: string | null): MapResult {
+  if (doc?.error) {
+    const code = text(doc.error.code) ?? 'error';
+    const kind =
+      ERROR_KINDS[code as keyof typeof ERROR_KINDS] ?? kindForHttpStatus(httpStatus) ?? 'carrier_error';
+    return failed(kind, text(doc.error.message) ?? code, {
+      code,
+      trackingNumber: text(doc.trackingNumber) ?? asked,
+    });
+  }
   const number = text(doc?.trackingNumber);
   if (!number) return failed('malformed', 'sandbox document without trackingNumber');
   const { events, skipped } = collectEvents(

@@ -1,0 +1,20 @@
+import { Counter, Registry } from 'prom-client';
+
+// Process metrics (prom-client). One registry per process; the api serves it at /metrics.
+
+export const metricsRegistry = new Registry();
+
+/** Carrier events whose code no table knew: each one is a mapping to add (docs/statuses.md). */
+export const unmappedCarrierEvents = new Counter({
+  name: 'wismo_carrier_unmapped_events_total',
+  help: 'Carrier events whose code was not in the carrier code table (status taken from its class or text)',
+  labelNames: ['carrier', 'code'] as const,
+  registers: [metricsRegistry],
+});
+
+export const normalizedPayloads = new Counter({
+  name: 'wismo_raw_payloads_normalized_total',
+  help: 'Raw carrier payloads normalized, by carrier and outcome',
+  labelNames: ['carrier', 'outcome'] as const,
+  registers: [metricsRegistry],
+});

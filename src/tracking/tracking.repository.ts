@@ -1,0 +1,335 @@
+import { sql } from 'kysely';
+import type { CanonicalEvent, TrackedShipment } from '../carriers/model.js';
+import type { Database } from '../db/database.js';
+import type { EventDecision, ShipmentStatus, TrackingSource } from '../domain/status.js';
+import type { Derived } from './derive.js';
+
+// The SQL of normalization: raw payloads in, events and derived shipment state out.
+
+export interface RawPayloadRow {
+  id: number;
+  merchantId: string | null;
+  carrierCode: string;
+  source: TrackingSource;
+  body: Buffer;
+  contentType: string | null;
+  httpStatus: number | null;
+  trackingNumbers: string[];
+  receivedAt: Date;
+  state: 'pending' | 'processed' | 'failed';
+}
+
+export interface ShipmentTarget {
+  id: string;
+  merchantId: string;
+  orderId: string;
+  carrierCode: string;
+  trackingNumber: string;
+  status: ShipmentStatus;
+  firstEdd: string | null;
+}
+
+export interface StoredEvent {
+  id: number;
+  dedupeKey: string;
+  occurredAt: string;
+  status: ShipmentStatus;
+  substatus: string | null;
+  rawCode: string;
+  decision: EventDecision;
+}
+
+export interface KeyedEvent {
+  key: string;
+  event: CanonicalEvent;
+  rawPayloadId: number;
+}
+
+const payloadColumns = [
+  'id',
+  'merchant_id as merchantId',
+  'carrier_code as carrierCode',
+  'source',
+  'body',
+  'content_type as contentType',
+  'http_status as httpStatus',
+  'tracking_numbers as trackingNumbers',
+  'received_at as receivedAt',
+  'state',
+] as const;
+
+const shipmentColumns = [
+  'id',
+  'merchant_id as merchantId',
+  'order_id as orderId',
+  'carrier_code as carrierCode',
+  'tracking_number as trackingNumber',
+  'status',
+  'first_edd as firstEdd',
+] as const;
+
+export class TrackingRepository {
+  constructor(private readonly db: Database) {}
+
+  with(trx: Database): TrackingRepository {
+    return new TrackingRepository(trx);
+  }
+
+  async payload(id: number): Promise<RawPayloadRow | null> {
+    const row = await this.db
+      .selectFrom('raw_payloads')
+      .select(payloadColumns)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return (row as RawPayloadRow | undefined) ?? null;
+  }
+
+  async finishPayload(
+    id: number,
+    state: 'processed' | 'failed',
+    numbers: string[],
+    result: unknown,
+    error: string | null,
+  ) {
+    await this.db
+      .updateTable('raw_payloads')
+      .set({
+        state,
+        tracking_numbers: numbers,
+        result: JSON.stringify(result),
+        last_error: error,
+        processed_at: sql<Date>`now()`,
+        attempts: sql<number>`attempts + 1`,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Shipments a payload may speak about: this merchant's (or any, for a payload of no merchant), by number. */
+  async shipmentsByNumbers(merchantId: string | null, numbers: readonly string[]): Promise<ShipmentTarget[]> {
+    if (numbers.length === 0) return [];
+    let q = this.db.selectFrom('shipments').select(shipmentColumns).where('tracking_number', 'in', numbers);
+    if (merchantId) q = q.where('merchant_id', '=', merchantId);
+    return (await q.orderBy('created_at').orderBy('id').execute()) as ShipmentTarget[];
+  }
+
+  /** Locks the shipment for the rest of the transaction: one normalizer per shipment at a time. */
+  async lockShipment(id: string): Promise<ShipmentTarget | null> {
+    const row = await this.db
+      .selectFrom('shipments')
+      .select(shipmentColumns)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    return (row as ShipmentTarget | undefined) ?? null;
+  }
+
+  /** Appends events; one already stored under its key is left as it is. Returns how many were new. */
+  async appendEvents(shipment: ShipmentTarget, events: readonly KeyedEvent[]): Promise<number> {
+    if (events.length === 0) return 0;
+    const rows = await this.db
+      .insertInto('tracking_events')
+      .values(events.map((k) => this.eventRow(shipment, k)))
+      .onConflict((oc) => oc.columns(['shipment_id', 'dedupe_key']).doNothing())
+      .returning('id')
+      .execute();
+    return rows.length;
+  }
+
+  /**
+   * Makes the stored events exactly these (renormalization): new ones inserted, known ones rewritten with
+   * the current mapping (ids and recorded_at kept), ones no mapping produces any more removed.
+   */
+  async replaceEvents(
+    shipment: ShipmentTarget,
+    events: readonly KeyedEvent[],
+  ): Promise<{ upserted: number; removed: number }> {
+    let upserted = 0;
+    if (events.length > 0) {
+      const rows = await this.db
+        .insertInto('tracking_events')
+        .values(events.map((k) => this.eventRow(shipment, k)))
+        .onConflict((oc) =>
+          oc.columns(['shipment_id', 'dedupe_key']).doUpdateSet((eb) => ({
+            occurred_at_local: eb.ref('excluded.occurred_at_local'),
+            utc_offset_minutes: eb.ref('excluded.utc_offset_minutes'),
+            offset_source: eb.ref('excluded.offset_source'),
+            status: eb.ref('excluded.status'),
+            substatus: eb.ref('excluded.substatus'),
+            raw_text: eb.ref('excluded.raw_text'),
+            location: eb.ref('excluded.location'),
+            mapped: eb.ref('excluded.mapped'),
+          })),
+        )
+        .returning('id')
+        .execute();
+      upserted = rows.length;
+    }
+    const keys = events.map((k) => k.key);
+    let del = this.db.deleteFrom('tracking_events').where('shipment_id', '=', shipment.id);
+    if (keys.length > 0) del = del.where('dedupe_key', 'not in', keys);
+    const removed = await del.executeTakeFirst();
+    return { upserted, removed: Number(removed.numDeletedRows) };
+  }
+
+  private eventRow(shipment: ShipmentTarget, { key, event: e, rawPayloadId }: KeyedEvent) {
+    return {
+      merchant_id: shipment.merchantId,
+      shipment_id: shipment.id,
+      raw_payload_id: rawPayloadId,
+      dedupe_key: key,
+      occurred_at: new Date(e.occurredAt),
+      occurred_at_local: e.occurredAtLocal,
+      utc_offset_minutes: e.utcOffsetMinutes,
+      offset_source: e.offsetSource,
+      status: e.status,
+      substatus: e.substatus,
+      raw_code: e.rawCode,
+      raw_text: e.rawText,
+      location: e.location ? JSON.stringify(e.location) : null,
+      mapped: e.mapped,
+      // Provisional: the derivation that follows in the same transaction decides.
+      decision: 'applied' as const,
+    };
+  }
+
+  async events(shipmentId: string): Promise<StoredEvent[]> {
+    const rows = await this.db
+      .selectFrom('tracking_events')
+      .select([
+        'id',
+        'dedupe_key as dedupeKey',
+        'occurred_at as occurredAt',
+        'status',
+        'substatus',
+        'raw_code as rawCode',
+        'decision',
+      ])
+      .where('shipment_id', '=', shipmentId)
+      .execute();
+    return rows.map((r) => ({ ...r, occurredAt: r.occurredAt.toISOString() }) as StoredEvent);
+  }
+
+  /** Writes the decisions that changed, in one statement. */
+  async setDecisions(
+    shipmentId: string,
+    changes: readonly { id: number; decision: EventDecision }[],
+  ): Promise<void> {
+    if (changes.length === 0) return;
+    await sql`
+      UPDATE tracking_events e SET decision = c.decision
+      FROM jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) AS c(id bigint, decision text)
+      WHERE e.id = c.id AND e.shipment_id = ${shipmentId}`.execute(this.db);
+  }
+
+  /**
+   * The derived state and the carrier's facts. Facts the payload did not give are kept as they were (a sparse
+   * webhook does not erase what a full poll said); the first estimate is kept forever.
+   */
+  async updateShipment(
+    shipment: ShipmentTarget,
+    derived: Derived,
+    facts: TrackedShipment | null,
+    seen: { source: TrackingSource; at: Date } | null,
+    problem: string | null,
+    eventsChanged: boolean,
+  ): Promise<void> {
+    const edd = facts?.edd ?? null;
+    const set: Record<string, unknown> = {
+      status: derived.status,
+      substatus: derived.substatus,
+      delayed: derived.delayReason !== null,
+      delay_reason: derived.delayReason,
+      shipped_at: derived.shippedAt ? new Date(derived.shippedAt) : null,
+      delivered_at: derived.deliveredAt ? new Date(derived.deliveredAt) : null,
+      last_event_at: derived.lastEventAt ? new Date(derived.lastEventAt) : null,
+    };
+    if (facts) {
+      if (facts.service) set.service = facts.service;
+      if (facts.signedBy) set.signed_by = facts.signedBy;
+      if (facts.pieces) set.pieces = facts.pieces;
+      if (facts.origin) set.origin = JSON.stringify(facts.origin);
+      if (facts.destination) set.destination = JSON.stringify(facts.destination);
+      if (facts.carrierStatus) {
+        set.carrier_status_code = facts.carrierStatus.code;
+        set.carrier_status_text = facts.carrierStatus.text;
+      }
+    }
+    if (edd) {
+      set.carrier_edd = edd.date;
+      set.carrier_edd_window_start = edd.windowStart ? new Date(edd.windowStart) : null;
+      set.carrier_edd_window_end = edd.windowEnd ? new Date(edd.windowEnd) : null;
+      if (edd.date) {
+        set.latest_edd = edd.date;
+        if (!shipment.firstEdd) set.first_edd = edd.date;
+      }
+    }
+    if (seen) {
+      set.last_source = seen.source;
+      set.last_checked_at = sql`greatest(last_checked_at, ${seen.at})`;
+    }
+    set.last_error = problem;
+    // updated_at moves only when something a reader sees changed: new events, or the derived state.
+    const lastEventAt = derived.lastEventAt ? new Date(derived.lastEventAt) : null;
+    set.updated_at = eventsChanged
+      ? sql<Date>`now()`
+      : sql<Date>`CASE WHEN (status, substatus, delay_reason, last_event_at, carrier_edd)
+          IS DISTINCT FROM (${derived.status}::text, ${derived.substatus}::text, ${derived.delayReason}::text,
+            ${lastEventAt}::timestamptz, coalesce(${edd?.date ?? null}::date, carrier_edd))
+          THEN now() ELSE updated_at END`;
+    await this.db.updateTable('shipments').set(set).where('id', '=', shipment.id).execute();
+  }
+
+  /** Raw payloads that spoke about this number for this merchant, oldest first (renormalization). */
+  async payloadsForShipment(shipment: ShipmentTarget): Promise<RawPayloadRow[]> {
+    const rows = await this.db
+      .selectFrom('raw_payloads')
+      .select(payloadColumns)
+      .where(sql<boolean>`tracking_numbers @> ARRAY[${shipment.trackingNumber}]::text[]`)
+      .where((eb) => eb.or([eb('merchant_id', '=', shipment.merchantId), eb('merchant_id', 'is', null)]))
+      .orderBy('received_at')
+      .orderBy('id')
+      .execute();
+    return rows as RawPayloadRow[];
+  }
+
+  /** Shipments whose history renormalization should rebuild, in pages by id. */
+  async shipmentsToRenormalize(f: {
+    carrier?: string;
+    since?: Date;
+    afterId?: string;
+    limit: number;
+  }): Promise<ShipmentTarget[]> {
+    let q = this.db.selectFrom('shipments as s').select(shipmentColumns.map((c) => `s.${c}` as const));
+    if (f.carrier) q = q.where('s.carrier_code', '=', f.carrier);
+    if (f.since) {
+      const since = f.since;
+      q = q.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('raw_payloads as p')
+            .select(sql`1`.as('one'))
+            .where(sql<boolean>`p.tracking_numbers @> ARRAY[s.tracking_number]::text[]`)
+            .where('p.received_at', '>=', since),
+        ),
+      );
+    }
+    if (f.afterId) q = q.where('s.id', '>', f.afterId);
+    return (await q.orderBy('s.id').limit(f.limit).execute()) as ShipmentTarget[];
+  }
+
+  async setLastError(
+    shipmentId: string,
+    error: string,
+    seen: { source: TrackingSource; at: Date },
+  ): Promise<void> {
+    await this.db
+      .updateTable('shipments')
+      .set({
+        last_error: error,
+        last_source: seen.source,
+        last_checked_at: sql<Date>`greatest(last_checked_at, ${seen.at})`,
+      })
+      .where('id', '=', shipmentId)
+      .execute();
+  }
+}
