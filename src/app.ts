@@ -3,6 +3,7 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { carriersRoutes } from './carriers/carriers.routes.js';
 import type { Deps } from './deps.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandler } from './http/error-handler.js';
@@ -80,5 +81,6 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(healthRoutes(readinessProbes(deps.db, deps.redis)));
   await app.register(ordersRoutes(deps.services.orders));
   await app.register(shipmentsRoutes(deps.services.shipments));
+  await app.register(carriersRoutes());
   return app;
 }

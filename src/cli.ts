@@ -5,10 +5,11 @@ import { prepare } from './boot/prepare.js';
 import { StartupError } from './boot/startup-error.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { Deps } from './deps.js';
-import { AppError } from './errors.js';
+import { AppError, UsageError } from './errors.js';
 import { createLogger } from './logger.js';
+import { registerTrackingCommands } from './tracking/tracking.cli.js';
 
-// `npm run wismo -- <command>`: merchants and API keys. Output is for people by default, JSON with --json.
+// `npm run wismo -- <command>`: merchants, API keys, carrier payload tools. For people by default, JSON with --json.
 
 const out = (text: string): void => {
   process.stdout.write(`${text}\n`);
@@ -33,7 +34,7 @@ function splitScopes(values: string[]): string[] {
 
 export function buildCli(): Command {
   const program = new Command('wismo')
-    .description('Administer a wismo installation: merchants and API keys.')
+    .description('Administer a wismo installation: merchants, API keys, carrier payloads.')
     .addOption(new Option('--json', 'print machine-readable JSON'))
     .showHelpAfterError();
   const json = () => program.opts<{ json?: boolean }>().json === true;
@@ -120,16 +121,22 @@ export function buildCli(): Command {
         out(json() ? JSON.stringify(k) : `Revoked ${k.prefix}.`);
       }),
     );
+
+  registerTrackingCommands(program, { out, json, withDeps });
   return program;
 }
 
 try {
   await buildCli().parseAsync(process.argv);
 } catch (err) {
+  const known =
+    err instanceof AppError ||
+    err instanceof ConfigError ||
+    err instanceof StartupError ||
+    err instanceof UsageError;
+  // Expected failures are one line; anything else keeps its stack for a bug report.
   const message =
-    err instanceof AppError || err instanceof ConfigError || err instanceof StartupError
-      ? err.message
-      : String(err);
+    known || !(err instanceof Error) ? String((err as Error)?.message ?? err) : (err.stack ?? err.message);
   console.error(`error: ${message}`);
   process.exitCode = 1;
 }

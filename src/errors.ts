@@ -57,8 +57,8 @@ export class ConflictError extends AppError {
 }
 
 export class UnprocessableError extends AppError {
-  constructor(code: string, detail: string) {
-    super(422, code, 'Unprocessable request', detail);
+  constructor(code: string, detail: string, errors?: FieldProblem[]) {
+    super(422, code, 'Unprocessable request', detail, errors);
   }
 }
 
@@ -83,4 +83,9 @@ export class ServiceUnavailableError extends AppError {
       'retry-after': String(retryAfterSeconds),
     });
   }
+}
+
+/** A mistake of the person at the command line (a missing file, say): one line, no stack. */
+export class UsageError extends Error {
+  override name = 'UsageError';
 }

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
+import { detectCarrier } from '../carriers/detect.js';
 import type { Database } from '../db/database.js';
 import type { OrderMilestone } from '../domain/status.js';
-import { BadRequestError, ConflictError, NotFoundError } from '../errors.js';
+import { BadRequestError, ConflictError, NotFoundError, UnprocessableError } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
 import type { JsonText } from '../lib/json-text.js';
 import type { ShipmentsRepository } from '../shipments/shipments.repository.js';
@@ -13,6 +14,27 @@ import type { MilestoneColumn, OrderRow, OrdersRepository, OrderWrite } from './
 import type { ListOrdersQuery, OrderListItemView, OrderView, UpsertOrderBody } from './orders.schemas.js';
 
 type AttachShipmentInput = z.infer<typeof AttachShipmentBody>;
+type ResolvedShipmentInput = AttachShipmentInput & {
+  carrier: string;
+  carrierSource: 'merchant' | 'detected';
+};
+
+/**
+ * The carrier of a shipment: as sent, or detected from the number when omitted. A number no carrier's shape
+ * matches is refused with the field to fix, before anything is written.
+ */
+function resolveCarrier(input: AttachShipmentInput, field: string): ResolvedShipmentInput {
+  if (input.carrier) return { ...input, carrier: input.carrier, carrierSource: 'merchant' };
+  const best = detectCarrier(input.trackingNumber)[0];
+  if (!best) {
+    throw new UnprocessableError(
+      'carrier_not_detected',
+      `No carrier could be detected from tracking number ${input.trackingNumber}; send the carrier code.`,
+      [{ in: 'body', field, reason: 'required: the carrier cannot be detected from this tracking number' }],
+    );
+  }
+  return { ...input, carrier: best.carrier, carrierSource: 'detected' };
+}
 
 const MILESTONE_COLUMN: Record<OrderMilestone, MilestoneColumn> = {
   confirmed: 'confirmed_at',
@@ -55,12 +77,13 @@ export class OrdersService {
   /** Creates the order or updates it by its order number; attaches any shipments given. */
   async upsert(merchantId: string, body: UpsertOrderBody): Promise<{ order: OrderView; created: boolean }> {
     const write = toOrderWrite(body);
+    const shipmentInputs = (body.shipments ?? []).map((s, i) => resolveCarrier(s, `shipments.${i}.carrier`));
     const { id, created } = await this.db.transaction().execute(async (trx) => {
       const orders = this.orders.with(trx);
       const shipments = this.shipments.with(trx);
       const { row, created } = await orders.upsertAndLock(merchantId, body.orderNumber, write);
       if ('promised_date' in write) await shipments.setPromisedDateForOrder(row.id, row.promised_date);
-      for (const s of body.shipments ?? []) await this.attachLocked(shipments, row, s);
+      for (const s of shipmentInputs) await this.attachLocked(shipments, row, s);
       await this.refreshStatus(orders, shipments, row);
       return { id: row.id, created };
     });
@@ -72,12 +95,13 @@ export class OrdersService {
     orderId: string,
     input: AttachShipmentInput,
   ): Promise<{ shipment: JsonText; created: boolean }> {
+    const resolved = resolveCarrier(input, 'carrier');
     const { shipmentId, created } = await this.db.transaction().execute(async (trx) => {
       const orders = this.orders.with(trx);
       const shipments = this.shipments.with(trx);
       const order = await orders.lockById(merchantId, orderId);
       if (!order) throw new NotFoundError(`Order ${orderId}`);
-      const result = await this.attachLocked(shipments, order, input);
+      const result = await this.attachLocked(shipments, order, resolved);
       await this.refreshStatus(orders, shipments, order);
       return { shipmentId: result.id, created: result.created };
     });
@@ -160,7 +184,7 @@ export class OrdersService {
   private async attachLocked(
     shipments: ShipmentsRepository,
     order: OrderRow,
-    input: AttachShipmentInput,
+    input: ResolvedShipmentInput,
   ): Promise<{ id: string; created: boolean }> {
     if (order.cancelled_at) {
       // A storefront re-sending a cancelled order with its shipments changes nothing; a new parcel is refused.
@@ -170,10 +194,14 @@ export class OrdersService {
         `Order ${order.order_number} is cancelled; shipments can no longer be attached.`,
       );
     }
+    if (input.carrierSource === 'merchant') {
+      await shipments.correctDetectedCarrier(order.id, input.trackingNumber, input.carrier);
+    }
     const row = await shipments.insertOrGet({
       merchantId: order.merchant_id,
       orderId: order.id,
       carrier: input.carrier,
+      carrierSource: input.carrierSource,
       trackingNumber: input.trackingNumber,
       items: input.items ?? [],
       promisedDate: order.promised_date,

@@ -9,6 +9,7 @@ export interface NewShipment {
   merchantId: string;
   orderId: string;
   carrier: string;
+  carrierSource: 'merchant' | 'detected';
   trackingNumber: string;
   items: ShipmentItem[];
   promisedDate: string | null;
@@ -58,6 +59,7 @@ export class ShipmentsRepository {
         merchant_id: s.merchantId,
         order_id: s.orderId,
         carrier_code: s.carrier,
+        carrier_source: s.carrierSource,
         tracking_number: s.trackingNumber,
         items: JSON.stringify(s.items),
         promised_date: s.promisedDate,
@@ -85,6 +87,32 @@ export class ShipmentsRepository {
       .where('carrier_code', '=', carrier)
       .executeTakeFirst();
     return row ?? null;
+  }
+
+  /**
+   * The storefront names the carrier of a number wismo had detected: the shipment takes the named carrier,
+   * unless the merchant already tracks the number under that carrier.
+   */
+  async correctDetectedCarrier(orderId: string, trackingNumber: string, carrier: string): Promise<void> {
+    await this.db
+      .updateTable('shipments as s')
+      .set({ carrier_code: carrier, carrier_source: 'merchant', updated_at: sql<Date>`now()` })
+      .where('s.order_id', '=', orderId)
+      .where('s.tracking_number', '=', trackingNumber)
+      .where('s.carrier_source', '=', 'detected')
+      .where('s.carrier_code', '<>', carrier)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('shipments as o')
+              .select(sql`1`.as('one'))
+              .whereRef('o.merchant_id', '=', 's.merchant_id')
+              .whereRef('o.tracking_number', '=', 's.tracking_number')
+              .where('o.carrier_code', '=', carrier),
+          ),
+        ),
+      )
+      .execute();
   }
 
   async setItems(id: string, items: ShipmentItem[]): Promise<void> {

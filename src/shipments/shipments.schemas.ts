@@ -37,7 +37,9 @@ export const ShipmentItemInput = z.strictObject({
 
 export const AttachShipmentBody = z
   .strictObject({
-    carrier: CarrierCode,
+    carrier: CarrierCode.optional().describe(
+      'Carrier code; omit to let wismo detect it from the number (POST /v1/carriers/detect). Sending it later for the same number corrects a detected carrier.',
+    ),
     trackingNumber: TrackingNumberInput,
     items: z
       .array(ShipmentItemInput)
@@ -78,7 +80,9 @@ export const TrackingEventView = z
     rawText: z.string().describe('The carrier’s own description'),
     mapped: z
       .boolean()
-      .describe('False when the carrier’s code was not in wismo’s table and the status came from its class or text'),
+      .describe(
+        'False when the carrier’s code was not in wismo’s table and the status came from its class or text',
+      ),
     location: Location.nullable(),
     decision: z.enum(EVENT_DECISIONS).describe('What status derivation did with this event'),
     recordedAt: IsoDateTime,
@@ -130,7 +134,9 @@ export const ShipmentSummaryView = z
     carrierStatus: z
       .object({ code: z.string().nullable(), text: z.string().nullable() })
       .nullable()
-      .describe('The carrier’s own shipment-level status, for diagnosis; `status` is derived from the events'),
+      .describe(
+        'The carrier’s own shipment-level status, for diagnosis; `status` is derived from the events',
+      ),
     edd: Edd,
     freshness: Freshness,
     shippedAt: IsoDateTime.nullable(),
