@@ -9,6 +9,7 @@ import { registerAuth } from './http/auth.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { healthRoutes, readinessProbes } from './http/health.routes.js';
 import { registerIdempotency } from './http/idempotency.js';
+import { metricsRoutes } from './http/metrics.routes.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { registerSwagger } from './http/swagger.js';
 import { ordersRoutes } from './orders/orders.routes.js';
@@ -79,6 +80,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await registerSwagger(app);
 
   await app.register(healthRoutes(readinessProbes(deps.db, deps.redis)));
+  await app.register(metricsRoutes());
   await app.register(ordersRoutes(deps.services.orders));
   await app.register(shipmentsRoutes(deps.services.shipments));
   await app.register(carriersRoutes());

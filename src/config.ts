@@ -66,6 +66,8 @@ const envSchema = z.object({
   RATE_LIMIT_WINDOW_MS: int(1000, 3_600_000).default(60_000),
   API_KEY_CACHE_TTL_MS: int(0, 300_000).default(5_000),
   IDEMPOTENCY_TTL_HOURS: int(1, 24 * 30).default(24),
+  /** Normalize jobs one worker process runs at once. */
+  NORMALIZE_CONCURRENCY: int(1, 256).default(8),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
   WORKER_HEARTBEAT_FILE: z.string().min(1).optional(),
   DEMO_MERCHANT: bool.optional(),
@@ -97,6 +99,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
     rateLimit: { max: env.RATE_LIMIT_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS },
     apiKeyCacheTtlMs: env.API_KEY_CACHE_TTL_MS,
     idempotencyTtlHours: env.IDEMPOTENCY_TTL_HOURS,
+    normalizeConcurrency: env.NORMALIZE_CONCURRENCY,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     // Touched every few seconds by a running worker: container health checks read its age.
     workerHeartbeatFile: env.WORKER_HEARTBEAT_FILE ?? null,

@@ -319,3 +319,12 @@ describe('renormalizing', () => {
     expect((await shipmentDoc(shipmentIds[0] as string)).events).toEqual(doc.events);
   });
 });
+
+describe('GET /metrics', () => {
+  it('exposes the unmapped-code counter in Prometheus format', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).toContain('# TYPE wismo_carrier_unmapped_events_total counter');
+  });
+});

@@ -3,9 +3,10 @@ import { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evictionPolicyWarning, evictionWarningFor } from '../src/boot/redis.js';
+import { sandboxTrackingNumber } from '../src/carriers/sandbox/format.js';
 import { createDeps, type Deps } from '../src/deps.js';
 import { createLogger } from '../src/logger.js';
-import { QUEUES } from '../src/queue/queues.js';
+import { normalizeJobId, normalizeQueue, QUEUES } from '../src/queue/queues.js';
 import { type RunningWorkers, startWorkers } from '../src/queue/workers.js';
 import { createMerchant, testConfig } from './helpers/context.js';
 
@@ -66,6 +67,51 @@ describe('worker', () => {
       .where('merchant_id', '=', m.id)
       .execute();
     expect(left.map((r) => r.key)).toEqual(['fresh']);
+  });
+
+  it('normalizes a raw payload through the queue, once per payload id', async () => {
+    const m = await createMerchant(deps);
+    const number = sandboxTrackingNumber(7);
+    const { order } = await deps.services.orders.upsert(m.id, {
+      orderNumber: `W-${Date.now()}`,
+      shipments: [{ carrier: 'sandbox', trackingNumber: number }],
+    });
+    const body = {
+      trackingNumber: number,
+      events: [{ code: 'PU', description: 'Picked up', occurredAt: '2026-11-22T10:00:00Z' }],
+    };
+    const { id } = await deps.db
+      .insertInto('raw_payloads')
+      .values({
+        merchant_id: m.id,
+        carrier_code: 'sandbox',
+        source: 'push',
+        body: Buffer.from(JSON.stringify(body)),
+        dedupe_key: `w-${Date.now()}`,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const queue = normalizeQueue(connection, deps.config.queuePrefix);
+    const events = new QueueEvents(QUEUES.normalize, {
+      connection: connection.duplicate(),
+      prefix: deps.config.queuePrefix,
+    });
+    await events.waitUntilReady();
+    const job = await queue.add('normalize', { payloadId: id }, { jobId: normalizeJobId(id) });
+    const again = await queue.add('normalize', { payloadId: id }, { jobId: normalizeJobId(id) });
+    expect(again.id).toBe(job.id);
+    const result = await job.waitUntilFinished(events, 10_000);
+    await events.close();
+    await queue.close();
+    expect(result.shipments).toEqual([
+      expect.objectContaining({ trackingNumber: number, newEvents: 1, status: 'in_transit' }),
+    ]);
+    const shipment = await deps.db
+      .selectFrom('shipments')
+      .select('status')
+      .where('order_id', '=', order.id)
+      .executeTakeFirstOrThrow();
+    expect(shipment.status).toBe('in_transit');
   });
 
   it('warns unless Redis evicts nothing', async () => {

@@ -5,7 +5,29 @@ import { type ConnectionOptions, Queue } from 'bullmq';
 
 export const QUEUES = {
   maintenance: 'maintenance',
+  normalize: 'normalize',
 } as const;
+
+/** A raw payload's normalize job: one id per payload, so enqueueing twice (intake and sweeper) is one job. */
+export const normalizeJobId = (payloadId: number) => `payload-${payloadId}`;
+
+export interface NormalizeJobData {
+  payloadId: number;
+}
+
+export function normalizeQueue(connection: ConnectionOptions, prefix: string): Queue<NormalizeJobData> {
+  return new Queue<NormalizeJobData>(QUEUES.normalize, {
+    connection,
+    prefix,
+    defaultJobOptions: {
+      removeOnComplete: 1000,
+      removeOnFail: 5000,
+      attempts: 8,
+      // Transient failures (Postgres restarting) retry with growing, jittered delays.
+      backoff: { type: 'exponential', delay: 1_000, jitter: 0.5 },
+    },
+  });
+}
 
 export function maintenanceQueue(connection: ConnectionOptions, prefix: string): Queue {
   return new Queue(QUEUES.maintenance, {

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { evictionPolicyWarning } from '../boot/redis.js';
 import type { Deps } from '../deps.js';
 import { MAINTENANCE_SCHEDULES, maintenanceProcessor } from '../maintenance/maintenance.job.js';
-import { maintenanceQueue, QUEUES } from './queues.js';
+import { maintenanceQueue, type NormalizeJobData, QUEUES } from './queues.js';
 
 export interface RunningWorkers {
   workers: Worker[];
@@ -42,7 +42,19 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
   );
   maintenance.on('error', (err) => logger.error({ err }, 'maintenance worker error'));
 
-  const workers = [maintenance];
+  // Normalization is idempotent (event dedupe keys, row locks per shipment), so concurrent jobs and
+  // redelivered jobs are safe; the concurrency only bounds database load.
+  const normalize = new Worker<NormalizeJobData>(
+    QUEUES.normalize,
+    async (job) => deps.services.normalize.normalizePayload(job.data.payloadId),
+    { connection, prefix: config.queuePrefix, concurrency: config.normalizeConcurrency },
+  );
+  normalize.on('failed', (job, err) =>
+    logger.error({ err, jobId: job?.id, attempts: job?.attemptsMade }, 'normalize job failed'),
+  );
+  normalize.on('error', (err) => logger.error({ err }, 'normalize worker error'));
+
+  const workers = [maintenance, normalize];
   return {
     workers,
     async close() {
