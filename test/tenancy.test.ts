@@ -174,6 +174,18 @@ const CASES: Record<string, () => Promise<void>> = {
       await expectSameAsMissing(res, await asB('GET', '/v1/tracking/NOSUCH1234'), tn, 'NOSUCH1234');
     }
   },
+  // Carrier routes hold no merchant data: B's answers must not depend on A's shipments.
+  'GET /v1/carriers': async () => {
+    const res = await asB('GET', '/v1/carriers');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain(orderA.id);
+  },
+  'POST /v1/carriers/detect': async () => {
+    const res = await asB('POST', '/v1/carriers/detect', { trackingNumber: trackingA() });
+    expect(res.statusCode).toBe(200);
+    expect(Object.keys(res.json()).sort()).toEqual(['candidates', 'trackingNumber']);
+    expect(res.body).not.toContain(orderA.id);
+  },
 };
 
 describe('tenant isolation', () => {
