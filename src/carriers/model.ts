@@ -120,6 +120,7 @@ export interface MapProblem {
 }
 
 export interface MapResult {
+  /** When the carrier lists several parcels under one number (reused numbers), the current one first. */
   shipments: TrackedShipment[];
   problems: MapProblem[];
 }

@@ -1,10 +1,13 @@
 import type { CarrierAdapter } from './adapter.js';
 import type { MapResult, PayloadInput } from './model.js';
+import { adapter as canpar } from './canpar/index.js';
+import { adapter as fedex } from './fedex/index.js';
+import { adapter as purolator } from './purolator/index.js';
 import { adapter as sandbox } from './sandbox/index.js';
 import { failed } from './support/problems.js';
 
 // Every carrier wismo speaks. Adding a carrier = a folder under src/carriers/ and one line here.
-export const ADAPTERS: readonly CarrierAdapter[] = [sandbox];
+export const ADAPTERS: readonly CarrierAdapter[] = [canpar, fedex, purolator, sandbox];
 
 const byCode = new Map(ADAPTERS.map((a) => [a.code, a]));
 

@@ -187,10 +187,15 @@ export class NormalizeService {
     const candidates = await this.tracking.shipmentsByNumbers(payload.merchantId, [
       ...new Set([...numbers, ...asked]),
     ]);
-    return result.shipments.map((tracked) => {
+    // Carriers reuse numbers (FedEx, TNT): adapters list the current parcel first, and only it is applied;
+    // mixing two parcels' scans into one shipment would make both histories wrong.
+    const current = result.shipments.filter(
+      (s, i) => result.shipments.findIndex((o) => o.trackingNumber === s.trackingNumber) === i,
+    );
+    return current.map((tracked) => {
       let number = tracked.trackingNumber;
       if (
-        result.shipments.length === 1 &&
+        current.length === 1 &&
         asked.length === 1 &&
         !candidates.some((c) => c.trackingNumber === number)
       ) {
