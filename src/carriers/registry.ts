@@ -1,13 +1,32 @@
 import type { CarrierAdapter } from './adapter.js';
-import type { MapResult, PayloadInput } from './model.js';
+import { adapter as aftership } from './aftership/index.js';
+import { adapter as amazonShipping } from './amazon_shipping/index.js';
 import { adapter as canpar } from './canpar/index.js';
+import { adapter as easypost } from './easypost/index.js';
+import { adapter as easyship } from './easyship/index.js';
 import { adapter as fedex } from './fedex/index.js';
+import type { MapResult, PayloadInput } from './model.js';
 import { adapter as purolator } from './purolator/index.js';
 import { adapter as sandbox } from './sandbox/index.js';
+import { adapter as seventeentrack } from './seventeentrack/index.js';
+import { adapter as shippo } from './shippo/index.js';
 import { failed } from './support/problems.js';
+import { adapter as teleship } from './teleship/index.js';
 
 // Every carrier wismo speaks. Adding a carrier = a folder under src/carriers/ and one line here.
-export const ADAPTERS: readonly CarrierAdapter[] = [canpar, fedex, purolator, sandbox];
+export const ADAPTERS: readonly CarrierAdapter[] = [
+  aftership,
+  amazonShipping,
+  canpar,
+  easypost,
+  easyship,
+  fedex,
+  purolator,
+  sandbox,
+  seventeentrack,
+  shippo,
+  teleship,
+];
 
 const byCode = new Map(ADAPTERS.map((a) => [a.code, a]));
 

@@ -123,10 +123,32 @@ describe('deriveShipment', () => {
   });
 
   it('counts the same scan reported twice in another form once (duplicate)', () => {
-    const a = ev('in_transit', '20T10:00', { rawCode: 'AR', key: 'a' });
-    const b = { ...a, key: 'b', occurredAt: '2026-11-20T10:00:40.000Z' };
-    const d = deriveShipment([b, a]);
-    expect([d.decisions.get('a'), d.decisions.get('b')]).toEqual(['applied', 'duplicate']);
+    const a = ev('in_transit', '20T10:00', {
+      rawCode: 'AR',
+      key: 'a',
+      rawText: 'Arrived',
+      location: { city: 'LYON' },
+    });
+    const b = { ...a, key: 'b', occurredAt: '2026-11-20T10:00:40.000Z', location: { city: 'Lyon 03' } };
+    const c = { ...a, key: 'c', rawText: 'Arrived at hub', location: { city: 'Lyon' } };
+    const d = deriveShipment([b, a, c]);
+    expect([d.decisions.get('a'), d.decisions.get('b'), d.decisions.get('c')]).toEqual([
+      'applied',
+      'duplicate',
+      'duplicate',
+    ]);
+  });
+
+  it('keeps two scans with the same code in the same minute apart when text and town differ', () => {
+    const a = ev('in_transit', '20T10:00', {
+      rawCode: 'IT',
+      key: 'a',
+      rawText: 'Departed facility',
+      location: { city: 'Memphis' },
+    });
+    const b = { ...a, key: 'b', rawText: 'Arrived at facility', location: { city: 'Louisville' } };
+    const d = deriveShipment([a, b]);
+    expect([d.decisions.get('a'), d.decisions.get('b')]).toEqual(['applied', 'applied']);
   });
 
   it('within one instant, the later step counts as later', () => {

@@ -24,6 +24,8 @@ export interface DerivableEvent {
   status: ShipmentStatus;
   substatus: Substatus | string | null;
   rawCode: string;
+  rawText?: string;
+  location?: { city?: string | null } | null;
 }
 
 export interface Derived {
@@ -62,13 +64,20 @@ function compare(a: DerivableEvent, b: DerivableEvent): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
-/** Two reports of one scan: same code and status within the same minute (location or seconds may differ). */
+const fold = (s: string | null | undefined) => (s ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+/**
+ * Two reports of one scan: same code and status within the same minute, and the same words or the same
+ * town (one of them may be spelled differently: "LYON" and "Lyon 03", seconds dropped, text reworded).
+ */
 function sameScan(a: DerivableEvent, b: DerivableEvent): boolean {
-  return (
-    a.rawCode === b.rawCode &&
-    a.status === b.status &&
-    a.occurredAt.slice(0, 16) === b.occurredAt.slice(0, 16)
-  );
+  if (a.rawCode !== b.rawCode || a.status !== b.status) return false;
+  if (a.occurredAt.slice(0, 16) !== b.occurredAt.slice(0, 16)) return false;
+  const text = fold(a.rawText) === fold(b.rawText);
+  const ca = fold(a.location?.city);
+  const cb = fold(b.location?.city);
+  const town = ca !== '' && cb !== '' && (ca.startsWith(cb) || cb.startsWith(ca));
+  return text || town;
 }
 
 export function deriveShipment(input: readonly DerivableEvent[]): Derived {

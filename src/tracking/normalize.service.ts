@@ -292,6 +292,8 @@ export class NormalizeService {
         status: e.status,
         substatus: e.substatus,
         rawCode: e.rawCode,
+        rawText: e.rawText,
+        location: e.location,
       })),
     );
     const changes: { id: number; decision: EventDecision }[] = [];

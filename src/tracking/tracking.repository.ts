@@ -36,6 +36,8 @@ export interface StoredEvent {
   status: ShipmentStatus;
   substatus: string | null;
   rawCode: string;
+  rawText: string;
+  location: { city?: string | null } | null;
   decision: EventDecision;
 }
 
@@ -203,6 +205,8 @@ export class TrackingRepository {
         'status',
         'substatus',
         'raw_code as rawCode',
+        'raw_text as rawText',
+        'location',
         'decision',
       ])
       .where('shipment_id', '=', shipmentId)

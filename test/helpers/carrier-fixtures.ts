@@ -130,6 +130,8 @@ export function derivedStatus(shipment: TrackedShipment): ShipmentStatus {
       status: e.status,
       substatus: e.substatus,
       rawCode: e.rawCode,
+      rawText: e.rawText,
+      location: e.location,
     })),
   ).status;
 }

@@ -72,7 +72,8 @@ const ABBREVIATIONS: Record<string, number> = {
 const EARLIEST_YEAR = 1995;
 const LATEST_YEAR = 2100;
 
-const EXPLICIT_OFFSET = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+// An offset only counts after a time of day: the "-05" of a bare date "2021-03-05" is its day.
+const EXPLICIT_OFFSET = /[T\s]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
 /** A zone given beside a time, as a luxon zone; null when it cannot be read. */
 export function zoneFrom(value: string | number | null | undefined): FixedOffsetZone | IANAZone | null {

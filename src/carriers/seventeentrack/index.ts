@@ -1,0 +1,11 @@
+import type { CarrierAdapter } from '../adapter.js';
+import { SEVENTEENTRACK_PACKAGE_STATE, SEVENTEENTRACK_STATUS } from './codes.js';
+import { mapSeventeenTrack } from './map.js';
+
+export const adapter: CarrierAdapter = {
+  code: 'seventeentrack',
+  name: '17TRACK',
+  kind: 'aggregator',
+  codeTables: [SEVENTEENTRACK_STATUS, SEVENTEENTRACK_PACKAGE_STATE],
+  map: mapSeventeenTrack,
+};
