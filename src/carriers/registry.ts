@@ -1,15 +1,25 @@
 import type { CarrierAdapter } from './adapter.js';
 import { adapter as aftership } from './aftership/index.js';
 import { adapter as amazonShipping } from './amazon_shipping/index.js';
+import { adapter as aramex } from './aramex/index.js';
+import { adapter as bpost } from './bpost/index.js';
 import { adapter as canpar } from './canpar/index.js';
+import { adapter as chronopost } from './chronopost/index.js';
 import { adapter as easypost } from './easypost/index.js';
 import { adapter as easyship } from './easyship/index.js';
 import { adapter as fedex } from './fedex/index.js';
+import { adapter as geodis } from './geodis/index.js';
+import { adapter as hayPost } from './hay_post/index.js';
+import { adapter as landmark } from './landmark/index.js';
+import { adapter as laposte } from './laposte/index.js';
 import type { MapResult, PayloadInput } from './model.js';
 import { adapter as purolator } from './purolator/index.js';
 import { adapter as sandbox } from './sandbox/index.js';
+import { adapter as seko } from './seko/index.js';
+import { adapter as sendle } from './sendle/index.js';
 import { adapter as seventeentrack } from './seventeentrack/index.js';
 import { adapter as shippo } from './shippo/index.js';
+import { adapter as smartkargo } from './smartkargo/index.js';
 import { failed } from './support/problems.js';
 import { adapter as teleship } from './teleship/index.js';
 
@@ -17,14 +27,24 @@ import { adapter as teleship } from './teleship/index.js';
 export const ADAPTERS: readonly CarrierAdapter[] = [
   aftership,
   amazonShipping,
+  aramex,
+  bpost,
   canpar,
+  chronopost,
   easypost,
   easyship,
   fedex,
+  geodis,
+  hayPost,
+  landmark,
+  laposte,
   purolator,
   sandbox,
+  seko,
+  sendle,
   seventeentrack,
   shippo,
+  smartkargo,
   teleship,
 ];
 

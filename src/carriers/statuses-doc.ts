@@ -12,7 +12,8 @@ const cell = (s: string | null | undefined) => (s ?? '').replace(/\|/g, '\\|').r
 
 function carrierSection(adapter: CarrierAdapter): string {
   const lines = [`## ${adapter.name} (\`${adapter.code}\`)`, ''];
-  if (adapter.codeTables.length === 0) lines.push('No code table: events carry their status in words only.', '');
+  if (adapter.codeTables.length === 0)
+    lines.push('No code table: events carry their status in words only.', '');
   for (const table of adapter.codeTables) {
     lines.push(`### ${table.title}`, '', '| code | status | substatus | why |', '| --- | --- | --- | --- |');
     for (const [code, rule] of Object.entries(table.rules)) {

@@ -14,7 +14,7 @@ export interface Classified {
 // Ordered: the first match wins, so "not delivered" and "delivery attempted" are read before "delivered".
 const TEXT_RULES: readonly [RegExp, CodeRule][] = [
   [
-    /return(ed)? to (sender|shipper)|retour (à|a) l'exp|r(ü|u)cksendung|returned/i,
+    /return(ed)? to (sender|shipper)|retour(n(é|e)e?s?)? (à|a) l['’]exp|r(ü|u)cksendung|returned/i,
     { status: 'returning', substatus: 'return_to_sender' },
   ],
   [/cancel|annul|storniert|void/i, { status: 'cancelled' }],
