@@ -76,13 +76,3 @@ describe('sandbox carrier', () => {
     ]);
   });
 });
-
-describe('reading a code no table knows from its text', () => {
-  it('understands returns in French, with either apostrophe', async () => {
-    const { classifyText } = await import('../support/classify.js');
-    expect(classifyText('Colis retourné à l’expéditeur')?.status).toBe('returning');
-    expect(classifyText("Retour à l'expéditeur")?.status).toBe('returning');
-    expect(classifyText('Out for delivery today')?.status).toBe('out_for_delivery');
-    expect(classifyText('Delivery attempted, no one home')?.status).toBe('attempt_failed');
-  });
-});
