@@ -5,6 +5,10 @@ import { adapter as aramex } from './aramex/index.js';
 import { adapter as bpost } from './bpost/index.js';
 import { adapter as canpar } from './canpar/index.js';
 import { adapter as chronopost } from './chronopost/index.js';
+import { adapter as dhlExpress } from './dhl_express/index.js';
+import { adapter as dhlParcelDe } from './dhl_parcel_de/index.js';
+import { adapter as dhlPoland } from './dhl_poland/index.js';
+import { adapter as dhlUnified } from './dhl_unified/index.js';
 import { adapter as easypost } from './easypost/index.js';
 import { adapter as easyship } from './easyship/index.js';
 import { adapter as fedex } from './fedex/index.js';
@@ -22,6 +26,7 @@ import { adapter as shippo } from './shippo/index.js';
 import { adapter as smartkargo } from './smartkargo/index.js';
 import { failed } from './support/problems.js';
 import { adapter as teleship } from './teleship/index.js';
+import { adapter as tnt } from './tnt/index.js';
 
 // Every carrier wismo speaks. Adding a carrier = a folder under src/carriers/ and one line here.
 export const ADAPTERS: readonly CarrierAdapter[] = [
@@ -31,6 +36,10 @@ export const ADAPTERS: readonly CarrierAdapter[] = [
   bpost,
   canpar,
   chronopost,
+  dhlExpress,
+  dhlParcelDe,
+  dhlPoland,
+  dhlUnified,
   easypost,
   easyship,
   fedex,
@@ -46,6 +55,7 @@ export const ADAPTERS: readonly CarrierAdapter[] = [
   shippo,
   smartkargo,
   teleship,
+  tnt,
 ];
 
 const byCode = new Map(ADAPTERS.map((a) => [a.code, a]));

@@ -1,5 +1,6 @@
 import cityTimezones from 'city-timezones';
 import countriesAndTimezones from 'countries-and-timezones';
+import { DateTime } from 'luxon';
 import type { EventLocation } from '../../domain/shapes.js';
 
 // The IANA zone of an event's location, for carriers that write local times without an offset. A country
@@ -62,6 +63,15 @@ function regionMatches(city: City, country: string, region: string): boolean {
   return fold(city.province) === fold(name ?? region);
 }
 
+// Fixed reference instants keep the answer the same whenever it is asked.
+const WINTER = DateTime.fromISO('2025-01-15T12:00:00Z');
+const SUMMER = DateTime.fromISO('2025-07-15T12:00:00Z');
+
+function sameClock(zones: readonly string[]): boolean {
+  const offsets = (at: DateTime) => new Set(zones.map((z) => at.setZone(z).offset));
+  return offsets(WINTER).size === 1 && offsets(SUMMER).size === 1;
+}
+
 function single(zones: Iterable<string>): string | null {
   const set = new Set(zones);
   return set.size === 1 ? ([...set][0] ?? null) : null;
@@ -80,8 +90,10 @@ export function zoneForLocation(location: EventLocation | null | undefined): str
 
 function lookup(country: string, region: string | null, city: string | null): string | null {
   const zones = countriesAndTimezones.getCountry(country)?.timezones ?? [];
-  if (zones.length === 1) return zones[0] ?? null;
   if (zones.length === 0) return null;
+  // Germany lists Berlin and Büsingen, the Netherlands two zones with one clock: where all of a country's
+  // zones keep the same time in winter and in summer, the country answers for all its towns.
+  if (sameClock(zones)) return zones[0] ?? null;
   const inCountry = CITIES.filter((c) => c.iso2 === country);
   const inRegion = region ? inCountry.filter((c) => regionMatches(c, country, region)) : [];
   if (city) {
