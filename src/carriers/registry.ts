@@ -2,22 +2,29 @@ import type { CarrierAdapter } from './adapter.js';
 import { adapter as aftership } from './aftership/index.js';
 import { adapter as amazonShipping } from './amazon_shipping/index.js';
 import { adapter as aramex } from './aramex/index.js';
+import { adapter as boxknight } from './boxknight/index.js';
 import { adapter as bpost } from './bpost/index.js';
+import { adapter as canadapost } from './canadapost/index.js';
 import { adapter as canpar } from './canpar/index.js';
 import { adapter as chronopost } from './chronopost/index.js';
 import { adapter as dhlExpress } from './dhl_express/index.js';
 import { adapter as dhlParcelDe } from './dhl_parcel_de/index.js';
 import { adapter as dhlPoland } from './dhl_poland/index.js';
 import { adapter as dhlUnified } from './dhl_unified/index.js';
+import { adapter as dicom } from './dicom/index.js';
 import { adapter as easypost } from './easypost/index.js';
 import { adapter as easyship } from './easyship/index.js';
+import { adapter as eshipper } from './eshipper/index.js';
 import { adapter as fedex } from './fedex/index.js';
 import { adapter as geodis } from './geodis/index.js';
 import { adapter as hayPost } from './hay_post/index.js';
 import { adapter as landmark } from './landmark/index.js';
 import { adapter as laposte } from './laposte/index.js';
+import { adapter as locate2u } from './locate2u/index.js';
 import type { MapResult, PayloadInput } from './model.js';
+import { adapter as nationex } from './nationex/index.js';
 import { adapter as purolator } from './purolator/index.js';
+import { adapter as roadie } from './roadie/index.js';
 import { adapter as sandbox } from './sandbox/index.js';
 import { adapter as seko } from './seko/index.js';
 import { adapter as sendle } from './sendle/index.js';
@@ -27,27 +34,35 @@ import { adapter as smartkargo } from './smartkargo/index.js';
 import { failed } from './support/problems.js';
 import { adapter as teleship } from './teleship/index.js';
 import { adapter as tnt } from './tnt/index.js';
+import { adapter as zoom2u } from './zoom2u/index.js';
 
 // Every carrier wismo speaks. Adding a carrier = a folder under src/carriers/ and one line here.
 export const ADAPTERS: readonly CarrierAdapter[] = [
   aftership,
   amazonShipping,
   aramex,
+  boxknight,
   bpost,
+  canadapost,
   canpar,
   chronopost,
   dhlExpress,
   dhlParcelDe,
   dhlPoland,
   dhlUnified,
+  dicom,
   easypost,
   easyship,
+  eshipper,
   fedex,
   geodis,
   hayPost,
   landmark,
   laposte,
+  locate2u,
+  nationex,
   purolator,
+  roadie,
   sandbox,
   seko,
   sendle,
@@ -56,6 +71,7 @@ export const ADAPTERS: readonly CarrierAdapter[] = [
   smartkargo,
   teleship,
   tnt,
+  zoom2u,
 ];
 
 const byCode = new Map(ADAPTERS.map((a) => [a.code, a]));
