@@ -119,3 +119,24 @@ describe('shipments without a carrier', () => {
     expect(read.statusCode).toBe(404);
   });
 });
+
+describe('carrier codes', () => {
+  it('a code no adapter has is refused with the field and where to look', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/orders',
+      headers: bearer(m.keys.write),
+      payload: {
+        orderNumber: orderNumber('C'),
+        shipments: [{ carrier: 'upss', trackingNumber: '1Z5R89390357567127' }],
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({
+        field: 'shipments.0.carrier',
+        reason: expect.stringContaining('GET /v1/carriers'),
+      }),
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { getAdapter } from '../carriers/registry.js';
 import {
   DELAY_REASONS,
   EVENT_DECISIONS,
@@ -10,14 +11,17 @@ import {
 import { IsoDate, IsoDateTime, Uuid } from '../http/schemas.js';
 import { normalizeTrackingNumber, TRACKING_NUMBER_PATTERN } from './tracking-number.js';
 
-// Carrier codes are wismo's own short names ("ups", "dhl_express", "sandbox"); the registry of known carriers
-// and detection from the number arrive with the carrier adapters.
+// Carrier codes are wismo's own short names ("ups", "dhl_express", "sandbox"), one per adapter in
+// src/carriers/; a code no adapter has is refused rather than tracked forever as pending.
 export const CarrierCode = z
   .string()
   .regex(/^[a-z][a-z0-9_]{1,31}$/, {
     message: 'must be a carrier code: lower-case letters, digits and _, 2-32 characters',
   })
-  .describe('Carrier code, e.g. "ups", "fedex", "dhl_express"');
+  .refine((code) => getAdapter(code) !== undefined, {
+    message: 'is not a carrier wismo knows; GET /v1/carriers lists them',
+  })
+  .describe('Carrier code, e.g. "ups", "fedex", "dhl_express" (GET /v1/carriers lists them)');
 
 export const TrackingNumberInput = z
   .string()

@@ -4,9 +4,9 @@ import { collectEvents, type EventSpec, location, trackedShipment } from '../sup
 import { classifyText } from '../support/classify.js';
 import { asArray, type Node, parseJson, text } from '../support/parse.js';
 import { failed, kindForHttpStatus } from '../support/problems.js';
+import { combine, withTextDetail } from '../support/stage-detail.js';
 import { resolveDate } from '../support/time.js';
 import { EASYPOST_STATUS, EASYPOST_STATUS_DETAIL, GENERIC_DETAILS, GENERIC_STATUSES } from './codes.js';
-import { combine, withTextDetail } from './rules.js';
 import { underlyingCarrier } from './underlying.js';
 
 // EasyPost bodies: a Tracker (POST/GET /trackers), a list {trackers: [...], has_more}, a webhook Event

@@ -4,9 +4,9 @@ import { collectEvents, type EventSpec, location, trackedShipment } from '../sup
 import { classifyText } from '../support/classify.js';
 import { asArray, type Node, parseJson, text } from '../support/parse.js';
 import { failed, kindForHttpStatus } from '../support/problems.js';
+import { combine, withTextDetail } from '../support/stage-detail.js';
 import { resolveDate } from '../support/time.js';
 import { GENERIC_STATUSES, GENERIC_SUBSTATUSES, SHIPPO_STATUS, SHIPPO_SUBSTATUS } from './codes.js';
-import { combine, withTextDetail } from './rules.js';
 import { underlyingCarrier } from './underlying.js';
 
 // Shippo bodies: a Track (GET /tracks/:carrier/:number, POST /tracks/), a webhook {event: 'track_updated',

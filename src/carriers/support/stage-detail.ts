@@ -1,11 +1,12 @@
 import type { CodeRule } from '../adapter.js';
 import { DELAY_SUBSTATUSES } from '../model.js';
-import { classifyText } from '../support/classify.js';
+import { classifyText } from './classify.js';
 
-// How a stage (Shippo `status`) and a detail (`substatus.code`) make one rule. The detail is the more
-// specific of the two and wins, with two exceptions: a delay is a flag on the current stage, never a stage of
-// its own; and once the stage is an end or a problem (delivered, returning, exception…), a progress detail
-// describes the parcel's moves inside that stage ("arrived at facility" on the way back) and changes nothing.
+// Aggregators send a stage and a detail (EasyPost status/status_detail, Shippo status/substatus.code); this
+// is how the two make one rule. The detail is the more specific of the two and wins, with two exceptions:
+// a delay is a flag on the current stage, never a stage of its own; and once the stage is an end or a
+// problem (delivered, returning, exception…), a progress detail describes the parcel's moves inside that
+// stage ("arrived at facility" on the way back) and changes nothing.
 
 const KEEP_STAGE = new Set(['delivered', 'returning', 'returned', 'cancelled', 'expired', 'exception']);
 const PROBLEMS = new Set(['exception', 'returning', 'returned', 'cancelled', 'expired', 'attempt_failed']);
