@@ -1,6 +1,6 @@
 import type { EventLocation } from '../../domain/shapes.js';
 import type { CanonicalEvent, MapResult, PayloadInput } from '../model.js';
-import { collectEvents, type EventSpec, location, trackedShipment } from '../support/build.js';
+import { collectEvents, type EventSpec, location, oldestFirst, trackedShipment } from '../support/build.js';
 import { type Node, num, parseJson, text } from '../support/parse.js';
 import { failed, kindForHttpStatus, problem } from '../support/problems.js';
 import { ASENDIA_US_MILESTONES, milestoneRule } from './codes.js';
@@ -57,7 +57,7 @@ export function mapAsendiaUs(input: PayloadInput): MapResult {
       };
     });
     const { events, skipped } = collectEvents(specs);
-    result.shipments.push(trackedShipment(number, { events: oldestFirst(events), skipped }));
+    result.shipments.push(trackedShipment(number, { events: oldestFirst(events, true), skipped }));
   }
   return result;
 }
@@ -69,12 +69,4 @@ function place(raw: string | null): EventLocation | null {
   return us
     ? location({ city: us[1], region: us[2], postalCode: us[3], country: 'US' })
     : location({ city: raw });
-}
-
-/** Asendia lists milestones newest first; sorted by instant, ties kept in reverse of its order. */
-function oldestFirst(events: CanonicalEvent[]): CanonicalEvent[] {
-  return events
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => (a.e.occurredAt < b.e.occurredAt ? -1 : a.e.occurredAt > b.e.occurredAt ? 1 : b.i - a.i))
-    .map(({ e }) => e);
 }

@@ -7,7 +7,7 @@ import type {
   ProblemKind,
   TrackedShipment,
 } from '../model.js';
-import { collectEvents, type EventSpec, location, trackedShipment } from '../support/build.js';
+import { collectEvents, type EventSpec, location, oldestFirst, trackedShipment } from '../support/build.js';
 import { asArray, at, type Node, parseXml, text } from '../support/parse.js';
 import { failed, kindForHttpStatus, problem } from '../support/problems.js';
 import { resolveDate } from '../support/time.js';
@@ -71,7 +71,7 @@ function result(r: Node): TrackedShipment {
   const { events, skipped } = collectEvents(asArray(r.events).map(eventSpec));
   const edd = resolveDate(text(r.estimated_delivery_date), ['yyyyMMdd']);
   return trackedShipment(text(r.barcode) as string, {
-    events: oldestFirst(events),
+    events: oldestFirst(events, true),
     skipped,
     edd: edd ? { date: edd, windowStart: null, windowEnd: null } : null,
     service: text(r.service_description_en) ?? text(r.service_description_fr),
@@ -90,15 +90,6 @@ function eventSpec(e: Node): EventSpec {
     location: where,
     tables: [CANPAR_CODES],
   };
-}
-
-/** Canpar lists events newest first; oldest first here, ties in Canpar's order reversed. */
-function oldestFirst(events: CanonicalEvent[]): CanonicalEvent[] {
-  return [...events]
-    .reverse()
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => (a.e.occurredAt < b.e.occurredAt ? -1 : a.e.occurredAt > b.e.occurredAt ? 1 : a.i - b.i))
-    .map(({ e }) => e);
 }
 
 function errorKind(message: string): ProblemKind {

@@ -57,15 +57,6 @@ export function scanSpec(scan: FedexScan): EventSpec {
   return spec;
 }
 
-/** Events oldest first; FedEx lists newest first, so equal instants keep FedEx's own order reversed. */
-export function oldestFirst(events: CanonicalEvent[], newestFirst: boolean): CanonicalEvent[] {
-  const ordered = newestFirst ? [...events].reverse() : [...events];
-  return ordered
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => (a.e.occurredAt < b.e.occurredAt ? -1 : a.e.occurredAt > b.e.occurredAt ? 1 : a.i - b.i))
-    .map(({ e }) => e);
-}
-
 /**
  * FedEx reuses tracking numbers: one answer may hold several shipments under one number. The most recent
  * (latest event, else latest ship date) comes first among those that share a number, so a consumer that

@@ -1,10 +1,10 @@
 import type { EddFacts, MapProblem, MapResult, PayloadInput, TrackedShipment } from '../model.js';
-import { collectEvents, location, trackedShipment } from '../support/build.js';
+import { collectEvents, location, oldestFirst, trackedShipment } from '../support/build.js';
 import { asArray, type Node, num, parseJson, text } from '../support/parse.js';
 import { failed, kindForHttpStatus, problem } from '../support/problems.js';
 import { resolveDate, resolveTime } from '../support/time.js';
 import { apiProblemKind } from './errors.js';
-import { type FedexScan, newestShipmentFirst, oldestFirst, scanSpec } from './events.js';
+import { type FedexScan, newestShipmentFirst, scanSpec } from './events.js';
 
 // FedEx Track API (JSON): output.completeTrackResults[] (one per number asked), each with trackResults[]
 // (one per shipment FedEx holds under that number: FedEx reuses numbers). Per-number failures come inside a

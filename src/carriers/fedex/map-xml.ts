@@ -1,10 +1,10 @@
 import type { EddFacts, MapProblem, MapResult, PayloadInput, TrackedShipment } from '../model.js';
-import { collectEvents, location, trackedShipment } from '../support/build.js';
+import { collectEvents, location, oldestFirst, trackedShipment } from '../support/build.js';
 import { asArray, at, type Node, num, parseXml, text } from '../support/parse.js';
 import { failed, kindForHttpStatus, problem } from '../support/problems.js';
 import { resolveDate, resolveTime } from '../support/time.js';
 import { wsProblemKind } from './errors.js';
-import { type FedexScan, newestShipmentFirst, oldestFirst, scanSpec } from './events.js';
+import { type FedexScan, newestShipmentFirst, scanSpec } from './events.js';
 
 // FedEx Web Services (SOAP XML) TrackReply, v5 to v14: request-level Notifications, then
 // CompletedTrackDetails (one per number asked) holding TrackDetails (one per shipment: DuplicateWaybill means

@@ -7,7 +7,7 @@ import type {
   ProblemKind,
   TrackedShipment,
 } from '../model.js';
-import { collectEvents, type EventSpec, location, trackedShipment } from '../support/build.js';
+import { collectEvents, type EventSpec, location, oldestFirst, trackedShipment } from '../support/build.js';
 import { asArray, type Node, num, parseJson, text } from '../support/parse.js';
 import { failed, kindForHttpStatus, problem } from '../support/problems.js';
 import { resolveDate } from '../support/time.js';
@@ -62,7 +62,7 @@ function shipment(c: Node): TrackedShipment {
   const steps = asArray(c.timeline?.listTimesteps);
   const current = steps.find((t: Node) => num(t?.position) === num(c.timeline?.positionCourante));
   return trackedShipment(text(c.noSuivi) as string, {
-    events: oldestFirst(events),
+    events: oldestFirst(events, true),
     skipped,
     service: text(c.prestationCommerciale?.libelle),
     edd: edd ? { date: edd, windowStart: null, windowEnd: null } : null,
@@ -105,13 +105,4 @@ const party = (p: Node): EventLocation | null =>
 function errorKind(message: string, httpStatus: number | null | undefined): ProblemKind {
   if (/introuvable|inconnu|not found|aucun envoi/i.test(message)) return 'not_found';
   return kindForHttpStatus(httpStatus) ?? 'carrier_error';
-}
-
-/** GEODIS lists events newest first; oldest first here, same-time events in GEODIS's order reversed. */
-function oldestFirst(events: CanonicalEvent[]): CanonicalEvent[] {
-  return [...events]
-    .reverse()
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => (a.e.occurredAt < b.e.occurredAt ? -1 : a.e.occurredAt > b.e.occurredAt ? 1 : a.i - b.i))
-    .map(({ e }) => e);
 }

@@ -1,5 +1,5 @@
 import type { CanonicalEvent, MapResult, PayloadInput, ProblemKind, TrackedShipment } from '../model.js';
-import { collectEvents, type EventSpec, location, trackedShipment } from '../support/build.js';
+import { collectEvents, type EventSpec, location, oldestFirst, trackedShipment } from '../support/build.js';
 import { asArray, type Node, parseJson, text } from '../support/parse.js';
 import { failed, kindForHttpStatus, problem } from '../support/problems.js';
 import { resolveDate, resolveTime } from '../support/time.js';
@@ -72,7 +72,7 @@ function mapShipment(info: Node, number: string): TrackedShipment {
     country: text(receiver?.countryCode),
   });
   return trackedShipment(number, {
-    events: oldestFirst(events),
+    events: oldestFirst(events, false),
     skipped,
     destination,
     edd: forecast(info.deliveryForecast, destination),
@@ -93,12 +93,4 @@ function forecast(f: Node, destination: TrackedShipment['destination']): Tracked
     return r.ok ? r.time.occurredAt : null;
   };
   return { date, windowStart: at(text(f.timeSlot?.from)), windowEnd: at(text(f.timeSlot?.to)) };
-}
-
-/** Sorted by instant; ties keep the order Hermes gave. */
-function oldestFirst(events: CanonicalEvent[]): CanonicalEvent[] {
-  return events
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => (a.e.occurredAt < b.e.occurredAt ? -1 : a.e.occurredAt > b.e.occurredAt ? 1 : a.i - b.i))
-    .map(({ e }) => e);
 }

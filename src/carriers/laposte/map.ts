@@ -6,7 +6,7 @@ import type {
   ProblemKind,
   TrackedShipment,
 } from '../model.js';
-import { collectEvents, location, trackedShipment } from '../support/build.js';
+import { collectEvents, location, oldestFirst, trackedShipment } from '../support/build.js';
 import { asArray, type Node, parseJson, text } from '../support/parse.js';
 import { failed, kindForHttpStatus, problem } from '../support/problems.js';
 import { resolveDate } from '../support/time.js';
@@ -74,7 +74,7 @@ function shipment(s: Node): TrackedShipment {
   const reached = asArray(s.timeline).filter((t: Node) => t?.status === true);
   const step = reached.at(-1);
   return trackedShipment(text(s.idShip) as string, {
-    events: oldestFirst(events),
+    events: oldestFirst(events, true),
     skipped,
     service: text(s.product),
     edd: edd ? { date: edd, windowStart: null, windowEnd: null } : null,
@@ -88,13 +88,4 @@ function errorKind(returnCode: Node): ProblemKind {
   const code = Number(returnCode);
   // 400 is an invalid number: asking again will not help, and the number cannot exist.
   return Number.isInteger(code) ? (kindForHttpStatus(code) ?? 'carrier_error') : 'carrier_error';
-}
-
-/** La Poste lists events newest first; oldest first here, same-time events in La Poste's order reversed. */
-function oldestFirst(events: CanonicalEvent[]): CanonicalEvent[] {
-  return [...events]
-    .reverse()
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => (a.e.occurredAt < b.e.occurredAt ? -1 : a.e.occurredAt > b.e.occurredAt ? 1 : a.i - b.i))
-    .map(({ e }) => e);
 }

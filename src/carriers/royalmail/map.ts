@@ -6,7 +6,7 @@ import type {
   ProblemKind,
   TrackedShipment,
 } from '../model.js';
-import { collectEvents, type EventSpec, location, trackedShipment } from '../support/build.js';
+import { collectEvents, type EventSpec, location, oldestFirst, trackedShipment } from '../support/build.js';
 import { asArray, type Node, parseJson, text } from '../support/parse.js';
 import { failed, kindForHttpStatus, problem } from '../support/problems.js';
 import { resolveDate, resolveTime } from '../support/time.js';
@@ -122,7 +122,7 @@ function mapPiece(piece: Node, asked: string | null): TrackedShipment | null {
   const { events, skipped } = collectEvents(specs);
   const category = text(summary.statusCategory);
   return trackedShipment(number, {
-    events: oldestFirst(events),
+    events: oldestFirst(events, true),
     skipped,
     service: text(summary.productName),
     signedBy: text(piece.signature?.recipientName),
@@ -147,12 +147,4 @@ function edd(estimate: Node): TrackedShipment['edd'] {
     windowStart: at(text(estimate.startOfEstimatedWindow)),
     windowEnd: at(text(estimate.endOfEstimatedWindow)),
   };
-}
-
-/** Royal Mail lists events newest first; sorted by instant, ties kept in reverse of Royal Mail's order. */
-function oldestFirst(events: CanonicalEvent[]): CanonicalEvent[] {
-  return events
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => (a.e.occurredAt < b.e.occurredAt ? -1 : a.e.occurredAt > b.e.occurredAt ? 1 : b.i - a.i))
-    .map(({ e }) => e);
 }

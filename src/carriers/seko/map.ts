@@ -1,6 +1,6 @@
 import type { EventLocation } from '../../domain/shapes.js';
 import type { CanonicalEvent, MapResult, PayloadInput, TrackedShipment } from '../model.js';
-import { collectEvents, type EventSpec, location, trackedShipment } from '../support/build.js';
+import { collectEvents, type EventSpec, location, oldestFirst, trackedShipment } from '../support/build.js';
 import { normalizeCountry } from '../support/country.js';
 import { asArray, type Node, parseJson, text } from '../support/parse.js';
 import { failed, kindForHttpStatus, problem } from '../support/problems.js';
@@ -59,7 +59,7 @@ function consignment(c: Node): TrackedShipment {
     specs.push({ code: null, text: status, time: { value: when }, tables: [SEKO_CODES] });
   const { events, skipped } = collectEvents(specs);
   return trackedShipment(text(c.ConsignmentNo) as string, {
-    events: oldestFirst(events),
+    events: oldestFirst(events, false),
     skipped,
     carrierStatus: status ? { code: status, text: status } : null,
   });
@@ -86,12 +86,4 @@ export function place(value: string | null): EventLocation | null {
   const country = normalizeCountry(parts.at(-1));
   const rest = country ? parts.slice(0, -1) : parts;
   return location({ city: rest[0], region: rest.slice(1).join(', ') || null, country });
-}
-
-/** SEKO lists events oldest first; sorted by time to be sure, ties kept in SEKO's order. */
-function oldestFirst(events: CanonicalEvent[]): CanonicalEvent[] {
-  return events
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => (a.e.occurredAt < b.e.occurredAt ? -1 : a.e.occurredAt > b.e.occurredAt ? 1 : a.i - b.i))
-    .map(({ e }) => e);
 }

@@ -1,6 +1,6 @@
 import type { EventLocation } from '../../domain/shapes.js';
 import type { CanonicalEvent, MapResult, PayloadInput, ProblemKind, TrackedShipment } from '../model.js';
-import { buildEvent, type EventSpec, location, trackedShipment } from '../support/build.js';
+import { buildEvent, type EventSpec, location, oldestFirst, trackedShipment } from '../support/build.js';
 import { asArray, type Node, num, parseJson, text } from '../support/parse.js';
 import { failed, kindForHttpStatus } from '../support/problems.js';
 import { resolveDate } from '../support/time.js';
@@ -76,7 +76,7 @@ function shipment(reference: string, rows: Node[]): TrackedShipment {
   const declared = Math.max(0, ...rows.map((r) => num(r.pieces) ?? 0));
   const pieces = Math.max(pieceRefs.size, declared);
   return trackedShipment(reference, {
-    events: oldestFirst(events),
+    events: oldestFirst(events, true),
     skipped,
     edd: estimates.length ? { date: estimates.at(-1) as string, windowStart: null, windowEnd: null } : null,
     pieces: pieces > 0 ? pieces : null,
@@ -106,13 +106,4 @@ function place(row: Node): EventLocation | null {
   }
   // Only an airport code: kept as the place name, with no country to look a zone up by.
   return location({ city: text(row.eventLocation) });
-}
-
-/** SmartKargo lists events newest first; oldest first here, same-time events in SmartKargo's order reversed. */
-function oldestFirst(events: CanonicalEvent[]): CanonicalEvent[] {
-  return [...events]
-    .reverse()
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => (a.e.occurredAt < b.e.occurredAt ? -1 : a.e.occurredAt > b.e.occurredAt ? 1 : a.i - b.i))
-    .map(({ e }) => e);
 }

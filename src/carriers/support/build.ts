@@ -101,3 +101,15 @@ export function trackedShipment(
     skipped: facts.skipped ?? [],
   };
 }
+
+/**
+ * Events oldest first, stable: events at the same instant keep the carrier's own order, read oldest first
+ * (a carrier that lists newest first has its list reversed before sorting).
+ */
+export function oldestFirst(events: readonly CanonicalEvent[], newestFirst: boolean): CanonicalEvent[] {
+  const ordered = newestFirst ? [...events].reverse() : [...events];
+  return ordered
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => (a.e.occurredAt < b.e.occurredAt ? -1 : a.e.occurredAt > b.e.occurredAt ? 1 : a.i - b.i))
+    .map(({ e }) => e);
+}

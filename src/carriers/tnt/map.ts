@@ -7,7 +7,13 @@ import type {
   ProblemKind,
   TrackedShipment,
 } from '../model.js';
-import { collectEvents, type EventSpec, location, trackedShipment } from '../support/build.js';
+import {
+  collectEvents,
+  type EventSpec,
+  location,
+  oldestFirst as sortOldestFirst,
+  trackedShipment,
+} from '../support/build.js';
 import { asArray, type Node, num, parseXml, text } from '../support/parse.js';
 import { failed, kindForHttpStatus, problem } from '../support/problems.js';
 import { zoneForLocation } from '../support/zone.js';
@@ -154,12 +160,8 @@ function errorKind(message: string, httpStatus?: number | null): ProblemKind {
 }
 
 function oldestFirst(events: CanonicalEvent[]): CanonicalEvent[] {
-  const list =
-    (events[0]?.occurredAt ?? '') > (events.at(-1)?.occurredAt ?? '') ? [...events].reverse() : events;
-  return list
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => (a.e.occurredAt < b.e.occurredAt ? -1 : a.e.occurredAt > b.e.occurredAt ? 1 : a.i - b.i))
-    .map(({ e }) => e);
+  // TNT's order varies between answers: the list is read in whichever direction its ends say.
+  return sortOldestFirst(events, (events[0]?.occurredAt ?? '') > (events.at(-1)?.occurredAt ?? ''));
 }
 
 /** Consignments sharing a reused number: the most recent first; different numbers keep TNT's order. */
