@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { FIXTURES_DIR } from './helpers/carrier-fixtures.js';
 import { bearer, createTestApp, type TestApp } from './helpers/context.js';
 
 const run = promisify(execFile);
@@ -105,5 +107,50 @@ describe('npm run wismo', () => {
     expect(noMerchant.stderr.trim()).toBe('error: merchant "no-such-merchant" was not found.');
     const duplicate = await wismo('merchants', 'create', 'Again', '--slug', slug);
     expect(duplicate.stderr).toMatch(/already exists/);
+  });
+});
+
+describe('npm run wismo -- map / renormalize', () => {
+  it('prints the canonical result of a real carrier payload: status, EDD, events in UTC with raw codes', async () => {
+    const file = join(FIXTURES_DIR, 'active_shipping/canadapost/tracking_details_en.xml');
+    const res = await wismo('map', '--carrier', 'canadapost', file);
+    expect(res.code).toBe(0);
+    const out = JSON.parse(res.stdout);
+    expect(out.problems).toEqual([]);
+    const s = out.shipments[0];
+    expect(s).toMatchObject({
+      trackingNumber: '1371134583769923',
+      status: 'delivered',
+      service: 'Xpresspost',
+    });
+    expect(s.events).toHaveLength(10);
+    expect(s.events.at(-1)).toMatchObject({
+      occurredAt: '2011-02-03T16:59:59.000Z',
+      offsetSource: 'carrier',
+      rawCode: '1496',
+      status: 'delivered',
+      decision: 'applied',
+    });
+  });
+
+  it('refuses an unknown carrier or a missing file in one line', async () => {
+    const unknown = await wismo('map', '--carrier', 'nope', 'x.json');
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/unknown carrier; one of: .*canadapost/);
+    const missing = await wismo('map', '--carrier', 'sandbox', '/no/such/file.json');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe('error: cannot read /no/such/file.json: ENOENT');
+  });
+
+  it('renormalizes stored payloads and reports what it did', async () => {
+    const res = await wismo('--json', 'renormalize', '--carrier', 'sandbox', '--since', '2026-01-01');
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({
+      shipments: expect.any(Number),
+      statusChanges: expect.any(Array),
+    });
+    const bad = await wismo('renormalize', '--since', 'yesterday-ish');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/not a date-time/);
   });
 });
