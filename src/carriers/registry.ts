@@ -44,6 +44,7 @@ import { adapter as spring } from './spring/index.js';
 import { failed } from './support/problems.js';
 import { adapter as teleship } from './teleship/index.js';
 import { adapter as tnt } from './tnt/index.js';
+import { adapter as ups } from './ups/index.js';
 import { adapter as zoom2u } from './zoom2u/index.js';
 
 // Every carrier wismo speaks. Adding a carrier = a folder under src/carriers/ and one line here.
@@ -91,6 +92,7 @@ export const ADAPTERS: readonly CarrierAdapter[] = [
   spring,
   teleship,
   tnt,
+  ups,
   zoom2u,
 ];
 
