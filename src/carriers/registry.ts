@@ -41,10 +41,12 @@ import { adapter as seventeentrack } from './seventeentrack/index.js';
 import { adapter as shippo } from './shippo/index.js';
 import { adapter as smartkargo } from './smartkargo/index.js';
 import { adapter as spring } from './spring/index.js';
+import { adapter as stampsCom } from './stamps_com/index.js';
 import { failed } from './support/problems.js';
 import { adapter as teleship } from './teleship/index.js';
 import { adapter as tnt } from './tnt/index.js';
 import { adapter as ups } from './ups/index.js';
+import { adapter as usps } from './usps/index.js';
 import { adapter as zoom2u } from './zoom2u/index.js';
 
 // Every carrier wismo speaks. Adding a carrier = a folder under src/carriers/ and one line here.
@@ -90,9 +92,11 @@ export const ADAPTERS: readonly CarrierAdapter[] = [
   shippo,
   smartkargo,
   spring,
+  stampsCom,
   teleship,
   tnt,
   ups,
+  usps,
   zoom2u,
 ];
 
