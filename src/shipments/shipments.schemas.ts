@@ -13,12 +13,15 @@ import { normalizeTrackingNumber, TRACKING_NUMBER_PATTERN } from './tracking-num
 
 // Carrier codes are wismo's own short names ("ups", "dhl_express", "sandbox"), one per adapter in
 // src/carriers/; a code no adapter has is refused rather than tracked forever as pending.
+const CARRIER_CODE = /^[a-z][a-z0-9_]{1,31}$/;
+
 export const CarrierCode = z
   .string()
-  .regex(/^[a-z][a-z0-9_]{1,31}$/, {
+  .regex(CARRIER_CODE, {
     message: 'must be a carrier code: lower-case letters, digits and _, 2-32 characters',
   })
-  .refine((code) => getAdapter(code) !== undefined, {
+  // One reason per field: a code of the wrong shape is reported by the pattern alone.
+  .refine((code) => !CARRIER_CODE.test(code) || getAdapter(code) !== undefined, {
     message: 'is not a carrier wismo knows; GET /v1/carriers lists them',
   })
   .describe('Carrier code, e.g. "ups", "fedex", "dhl_express" (GET /v1/carriers lists them)');
