@@ -1,5 +1,5 @@
 import type { EventLocation } from '../../domain/shapes.js';
-import type { CanonicalEvent, MapResult, PayloadInput } from '../model.js';
+import type { MapResult, PayloadInput } from '../model.js';
 import { collectEvents, type EventSpec, location, oldestFirst, trackedShipment } from '../support/build.js';
 import { type Node, num, parseJson, text } from '../support/parse.js';
 import { failed, kindForHttpStatus, problem } from '../support/problems.js';

@@ -1,12 +1,5 @@
 import type { EventLocation } from '../../domain/shapes.js';
-import type {
-  CanonicalEvent,
-  MapProblem,
-  MapResult,
-  PayloadInput,
-  ProblemKind,
-  TrackedShipment,
-} from '../model.js';
+import type { MapProblem, MapResult, PayloadInput, ProblemKind, TrackedShipment } from '../model.js';
 import { collectEvents, type EventSpec, location, oldestFirst, trackedShipment } from '../support/build.js';
 import { asArray, at, type Node, parseXml, text } from '../support/parse.js';
 import { failed, kindForHttpStatus, problem } from '../support/problems.js';

@@ -1,6 +1,6 @@
 import type { EventLocation } from '../../domain/shapes.js';
 import { lookupCode } from '../adapter.js';
-import type { CanonicalEvent, TrackedShipment } from '../model.js';
+import type { TrackedShipment } from '../model.js';
 import type { EventSpec } from '../support/build.js';
 import {
   FEDEX_DERIVED_CODES,

@@ -1,11 +1,4 @@
-import type {
-  CanonicalEvent,
-  MapProblem,
-  MapResult,
-  PayloadInput,
-  ProblemKind,
-  TrackedShipment,
-} from '../model.js';
+import type { MapProblem, MapResult, PayloadInput, ProblemKind, TrackedShipment } from '../model.js';
 import { collectEvents, type EventSpec, location, oldestFirst, trackedShipment } from '../support/build.js';
 import { asArray, type Node, parseJson, text } from '../support/parse.js';
 import { failed, kindForHttpStatus, problem } from '../support/problems.js';

@@ -1,5 +1,5 @@
 import type { EventLocation } from '../../domain/shapes.js';
-import type { CanonicalEvent, MapResult, PayloadInput, TrackedShipment } from '../model.js';
+import type { MapResult, PayloadInput, TrackedShipment } from '../model.js';
 import { collectEvents, type EventSpec, location, oldestFirst, trackedShipment } from '../support/build.js';
 import { normalizeCountry } from '../support/country.js';
 import { asArray, type Node, parseJson, text } from '../support/parse.js';

@@ -1,6 +1,6 @@
 import type { MapResult, PayloadInput } from '../model.js';
 import { collectEvents, location, oldestFirst, trackedShipment } from '../support/build.js';
-import { asArray, type Node, parseJson, text } from '../support/parse.js';
+import { type Node, parseJson, text } from '../support/parse.js';
 import { failed, kindForHttpStatus } from '../support/problems.js';
 import { resolveDate } from '../support/time.js';
 import { USPS_EVENT_CODES } from './codes.js';
