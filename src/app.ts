@@ -3,6 +3,7 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { carrierConnectionsRoutes } from './carrier-connections/carrier-connections.routes.js';
 import { carriersRoutes } from './carriers/carriers.routes.js';
 import type { Deps } from './deps.js';
 import { registerAuth } from './http/auth.js';
@@ -12,6 +13,8 @@ import { registerIdempotency } from './http/idempotency.js';
 import { metricsRoutes } from './http/metrics.routes.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { registerSwagger } from './http/swagger.js';
+import { intakeRoutes } from './intake/intake.routes.js';
+import { rawPayloadsRoutes } from './intake/raw-payloads.routes.js';
 import { ordersRoutes } from './orders/orders.routes.js';
 import { shipmentsRoutes } from './shipments/shipments.routes.js';
 
@@ -56,7 +59,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
   await app.register(cors, {
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
-    methods: ['GET', 'POST'],
+    methods: ['GET', 'POST', 'DELETE'],
     allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id'],
     exposedHeaders: [
       'x-request-id',
@@ -84,5 +87,13 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(ordersRoutes(deps.services.orders));
   await app.register(shipmentsRoutes(deps.services.shipments));
   await app.register(carriersRoutes());
+  await app.register(carrierConnectionsRoutes(deps.services.carrierConnections));
+  await app.register(rawPayloadsRoutes(deps.services.rawPayloads));
+  await app.register(
+    intakeRoutes(deps.services.intake, {
+      max: config.webhookRateLimitMax,
+      windowMs: config.rateLimit.windowMs,
+    }),
+  );
   return app;
 }

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { SCOPES } from './api-keys/scopes.js';
 import { prepare } from './boot/prepare.js';
 import { StartupError } from './boot/startup-error.js';
+import { registerConnectionCommands } from './carrier-connections/carrier-connections.cli.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { Deps } from './deps.js';
 import { AppError, UsageError } from './errors.js';
@@ -122,6 +123,7 @@ export function buildCli(): Command {
       }),
     );
 
+  registerConnectionCommands(program, { out, json, withDeps });
   registerTrackingCommands(program, { out, json, withDeps });
   return program;
 }

@@ -68,6 +68,17 @@ const envSchema = z.object({
   IDEMPOTENCY_TTL_HOURS: int(1, 24 * 30).default(24),
   /** Normalize jobs one worker process runs at once. */
   NORMALIZE_CONCURRENCY: int(1, 256).default(8),
+  /** Tries per raw payload (across queue retries, sweeps and worker crashes) before it is marked failed. */
+  NORMALIZE_MAX_ATTEMPTS: int(1, 1000).default(20),
+  /** Webhook deliveries one carrier connection may make per RATE_LIMIT_WINDOW_MS. */
+  WEBHOOK_RATE_LIMIT_MAX: int(1, 10_000_000).default(6000),
+  /** How long a webhook connection (and its secrets) is cached by an api process. */
+  WEBHOOK_CONNECTION_CACHE_TTL_MS: int(0, 600_000).default(30_000),
+  /** A payload still pending this long after it arrived is enqueued again by the sweeper. */
+  /** How long a job stays claimed by a worker that stopped answering before another worker takes it over. */
+  JOB_LOCK_MS: int(1000, 600_000).default(30_000),
+  SWEEP_AFTER_MS: int(1000, 86_400_000).default(15_000),
+  SWEEP_INTERVAL_MS: int(1000, 3_600_000).default(10_000),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
   WORKER_HEARTBEAT_FILE: z.string().min(1).optional(),
   DEMO_MERCHANT: bool.optional(),
@@ -100,6 +111,11 @@ function toConfig(env: z.infer<typeof envSchema>) {
     apiKeyCacheTtlMs: env.API_KEY_CACHE_TTL_MS,
     idempotencyTtlHours: env.IDEMPOTENCY_TTL_HOURS,
     normalizeConcurrency: env.NORMALIZE_CONCURRENCY,
+    normalizeMaxAttempts: env.NORMALIZE_MAX_ATTEMPTS,
+    webhookRateLimitMax: env.WEBHOOK_RATE_LIMIT_MAX,
+    webhookConnectionCacheTtlMs: env.WEBHOOK_CONNECTION_CACHE_TTL_MS,
+    jobLockMs: env.JOB_LOCK_MS,
+    sweep: { afterMs: env.SWEEP_AFTER_MS, intervalMs: env.SWEEP_INTERVAL_MS },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     // Touched every few seconds by a running worker: container health checks read its age.
     workerHeartbeatFile: env.WORKER_HEARTBEAT_FILE ?? null,

@@ -1,3 +1,4 @@
+import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type pg from 'pg';
 import type { Logger } from 'pino';
@@ -9,11 +10,19 @@ import type { Config } from './config.js';
 import { createDb, createPool, type Database } from './db/database.js';
 import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
+import { IntakeRepository } from './intake/intake.repository.js';
+import { IntakeService } from './intake/intake.service.js';
+import { RawPayloadsRepository } from './intake/raw-payloads.repository.js';
+import { RawPayloadsService } from './intake/raw-payloads.service.js';
+import { WebhookConnections } from './intake/webhook-connections.js';
 import { SecretBox } from './lib/secret-box.js';
 import { MerchantsRepository } from './merchants/merchants.repository.js';
 import { MerchantsService } from './merchants/merchants.service.js';
 import { OrdersRepository } from './orders/orders.repository.js';
 import { OrdersService } from './orders/orders.service.js';
+import { OutboxRepository } from './outbox/outbox.repository.js';
+import { NormalizeEnqueuer } from './queue/normalize-enqueuer.js';
+import { type NormalizeJobData, normalizeQueue } from './queue/queues.js';
 import { ShipmentsRepository } from './shipments/shipments.repository.js';
 import { ShipmentsService } from './shipments/shipments.service.js';
 import { NormalizeService } from './tracking/normalize.service.js';
@@ -29,6 +38,8 @@ export interface Services {
   idempotency: IdempotencyService;
   carrierConnections: CarrierConnectionsService;
   normalize: NormalizeService;
+  intake: IntakeService;
+  rawPayloads: RawPayloadsService;
 }
 
 export interface Deps {
@@ -49,27 +60,10 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
   pool.on('error', (err) => logger.warn({ err }, 'postgres idle client error'));
   const db = createDb(pool);
 
-  const ordersRepo = new OrdersRepository(db);
-  const shipmentsRepo = new ShipmentsRepository(db, pool);
-  const shipments = new ShipmentsService(shipmentsRepo);
-  const orders = new OrdersService(db, ordersRepo, shipmentsRepo, shipments);
-  const services: Services = {
-    merchants: new MerchantsService(new MerchantsRepository(db)),
-    apiKeys: new ApiKeysService(new ApiKeysRepository(db), config.apiKeyCacheTtlMs),
-    orders,
-    shipments,
-    idempotency: new IdempotencyService(new IdempotencyRepository(db), config.idempotencyTtlHours),
-    carrierConnections: new CarrierConnectionsService(
-      new CarrierConnectionsRepository(db),
-      new SecretBox(config.encryptionKey),
-    ),
-    normalize: new NormalizeService(db, new TrackingRepository(db), orders, logger),
-  };
-
   const redis = opts.redis
     ? new Redis(config.redisUrl, {
         // Fail fast while Redis is away instead of queueing commands: the rate limiter then lets requests
-        // through and readiness reports the outage.
+        // through, readiness reports the outage, and webhook intake leaves its payloads to the sweeper.
         enableOfflineQueue: false,
         maxRetriesPerRequest: 1,
         // Commands issued in the same tick (one rate-limit check per request) share one write to Redis.
@@ -78,6 +72,44 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
       })
     : null;
   redis?.on('error', (err) => logger.warn({ err: { message: err.message } }, 'redis connection error'));
+  // Producers only (api, CLI): the worker process runs the consumers on its own connections.
+  const queue: Queue<NormalizeJobData> | null = redis ? normalizeQueue(redis, config.queuePrefix) : null;
+  const enqueuer = new NormalizeEnqueuer(queue, logger, () => redis?.status === 'ready');
+
+  const ordersRepo = new OrdersRepository(db);
+  const shipmentsRepo = new ShipmentsRepository(db, pool);
+  const shipments = new ShipmentsService(shipmentsRepo);
+  const orders = new OrdersService(db, ordersRepo, shipmentsRepo, shipments);
+  const carrierConnections = new CarrierConnectionsService(
+    db,
+    new CarrierConnectionsRepository(db),
+    new SecretBox(config.encryptionKey),
+    config.publicBaseUrl,
+  );
+  const normalize = new NormalizeService(
+    db,
+    new TrackingRepository(db),
+    orders,
+    new OutboxRepository(db),
+    logger,
+    config.normalizeMaxAttempts,
+  );
+  const webhookConnections = new WebhookConnections(
+    (id) => carrierConnections.forWebhook(id),
+    config.webhookConnectionCacheTtlMs,
+  );
+  carrierConnections.onChange((id) => webhookConnections.forget(id));
+  const services: Services = {
+    merchants: new MerchantsService(new MerchantsRepository(db)),
+    apiKeys: new ApiKeysService(new ApiKeysRepository(db), config.apiKeyCacheTtlMs),
+    orders,
+    shipments,
+    idempotency: new IdempotencyService(new IdempotencyRepository(db), config.idempotencyTtlHours),
+    carrierConnections,
+    normalize,
+    intake: new IntakeService(webhookConnections, new IntakeRepository(db), enqueuer, logger),
+    rawPayloads: new RawPayloadsService(new RawPayloadsRepository(db), normalize, enqueuer),
+  };
 
   return {
     config,
@@ -87,6 +119,7 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
     services,
     redis,
     async close() {
+      await queue?.close().catch(() => undefined);
       redis?.disconnect();
       await db.destroy();
     },

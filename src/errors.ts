@@ -85,6 +85,33 @@ export class ServiceUnavailableError extends AppError {
   }
 }
 
+/** A webhook whose sender could not be authenticated: nothing of it was stored. */
+export class WebhookRejectedError extends AppError {
+  constructor(
+    readonly reason: string,
+    detail: string,
+  ) {
+    super(
+      401,
+      reason === 'no_secret' ? 'no_webhook_secret' : 'invalid_signature',
+      'Webhook not authenticated',
+      detail,
+    );
+  }
+}
+
+export class UnsupportedMediaTypeError extends AppError {
+  constructor(detail: string) {
+    super(415, 'unsupported_media_type', 'Unsupported media type', detail);
+  }
+}
+
+export class PayloadTooLargeError extends AppError {
+  constructor(detail: string) {
+    super(413, 'payload_too_large', 'Request body too large', detail);
+  }
+}
+
 /** A mistake of the person at the command line (a missing file, say): one line, no stack. */
 export class UsageError extends Error {
   override name = 'UsageError';

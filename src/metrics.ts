@@ -18,3 +18,18 @@ export const normalizedPayloads = new Counter({
   labelNames: ['carrier', 'outcome'] as const,
   registers: [metricsRegistry],
 });
+
+/** Every webhook delivery and what became of it: accepted, duplicate, or why it was refused. */
+export const webhooksReceived = new Counter({
+  name: 'wismo_webhooks_received_total',
+  help: 'Carrier webhook deliveries by carrier and outcome (accepted, duplicate, or the rejection reason)',
+  labelNames: ['carrier', 'outcome'] as const,
+  registers: [metricsRegistry],
+});
+
+/** Payloads the sweeper had to enqueue: non-zero means intake could not reach Redis, or a worker died. */
+export const sweptPayloads = new Counter({
+  name: 'wismo_raw_payloads_swept_total',
+  help: 'Pending raw payloads enqueued by the sweeper rather than by intake',
+  registers: [metricsRegistry],
+});

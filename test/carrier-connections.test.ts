@@ -13,7 +13,7 @@ afterAll(() => deps.close());
 describe('carrier connections', () => {
   it('keep credentials and webhook secrets encrypted at rest, and open them for the code that needs them', async () => {
     const m = await createMerchant(deps);
-    const created = await deps.services.carrierConnections.create({
+    const { connection: created } = await deps.services.carrierConnections.create({
       merchantId: m.id,
       carrier: 'fedex',
       name: 'FedEx main account',
@@ -24,7 +24,7 @@ describe('carrier connections', () => {
       clientId: 'fedex-client-id-123',
       clientSecret: 'fedex-client-secret-456',
     });
-    expect(created.webhookSecrets).toEqual(['whsec-current-789', 'whsec-previous-000']);
+    expect(created.webhookSecrets.map((s) => s.secret)).toEqual(['whsec-current-789', 'whsec-previous-000']);
 
     const raw = await deps.db
       .selectFrom('carrier_connections')
@@ -44,7 +44,9 @@ describe('carrier connections', () => {
 
   it('cannot be opened with another encryption key, nor by another merchant', async () => {
     const m = await createMerchant(deps);
-    const { id } = await deps.services.carrierConnections.create({
+    const {
+      connection: { id },
+    } = await deps.services.carrierConnections.create({
       merchantId: m.id,
       carrier: 'ups',
       credentials: { key: 'v' },

@@ -33,7 +33,7 @@ describe('worker', () => {
     const queue = new Queue(QUEUES.maintenance, { connection, prefix: deps.config.queuePrefix });
     const schedulers = await queue.getJobSchedulers();
     await queue.close();
-    expect(schedulers.map((s) => s.key)).toEqual(['purge-idempotency-keys']);
+    expect(schedulers.map((s) => s.key).sort()).toEqual(['purge-idempotency-keys', 'sweep-raw-payloads']);
   });
 
   it('purges expired idempotency records through the queue', async () => {

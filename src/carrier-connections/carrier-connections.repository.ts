@@ -7,12 +7,17 @@ export type CarrierConnectionRow = Selectable<CarrierConnections>;
 export class CarrierConnectionsRepository {
   constructor(private readonly db: Database) {}
 
+  with(trx: Database): CarrierConnectionsRepository {
+    return new CarrierConnectionsRepository(trx);
+  }
+
   async insert(c: {
     merchantId: string;
     carrier: string;
     name: string;
     credentials: Buffer | null;
     webhookSecrets: Buffer | null;
+    webhookAuth: 'signature' | 'url_token';
   }): Promise<CarrierConnectionRow> {
     return this.db
       .insertInto('carrier_connections')
@@ -22,18 +27,51 @@ export class CarrierConnectionsRepository {
         name: c.name,
         credentials_encrypted: c.credentials,
         webhook_secrets_encrypted: c.webhookSecrets,
+        webhook_auth: c.webhookAuth,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
   }
 
-  async findById(merchantId: string, id: string): Promise<CarrierConnectionRow | null> {
-    const row = await this.db
+  async findById(
+    merchantId: string,
+    id: string,
+    opts: { lock?: boolean } = {},
+  ): Promise<CarrierConnectionRow | null> {
+    let q = this.db
       .selectFrom('carrier_connections')
       .selectAll()
       .where('merchant_id', '=', merchantId)
+      .where('id', '=', id);
+    if (opts.lock) q = q.forUpdate();
+    return (await q.executeTakeFirst()) ?? null;
+  }
+
+  /** By id alone: a webhook URL names its connection before anything about the merchant is known. */
+  async findForWebhook(id: string): Promise<CarrierConnectionRow | null> {
+    const row = await this.db
+      .selectFrom('carrier_connections')
+      .selectAll()
       .where('id', '=', id)
       .executeTakeFirst();
     return row ?? null;
+  }
+
+  async list(merchantId: string): Promise<CarrierConnectionRow[]> {
+    return this.db
+      .selectFrom('carrier_connections')
+      .selectAll()
+      .where('merchant_id', '=', merchantId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  async setWebhookSecrets(id: string, sealed: Buffer | null): Promise<void> {
+    await this.db
+      .updateTable('carrier_connections')
+      .set({ webhook_secrets_encrypted: sealed, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
   }
 }

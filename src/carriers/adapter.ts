@@ -1,9 +1,10 @@
 import type { ShipmentStatus } from '../domain/status.js';
 import type { MapResult, PayloadInput, Substatus } from './model.js';
+import type { WebhookScheme } from './webhook.js';
 
 // One interface for every carrier and aggregator. Each lives in src/carriers/<code>/ with its pure mapper,
-// its code tables (which docs/statuses.md is generated from) and, in later steps, its poll client and
-// webhook verifier.
+// its code tables (which docs/statuses.md is generated from), its webhook scheme when it pushes, and, in a later
+// step, its poll client.
 
 export interface CodeRule {
   status: ShipmentStatus;
@@ -41,6 +42,8 @@ export interface CarrierAdapter {
    * Return nothing when unsure; the library's check-digit answers come first.
    */
   detect?(normalizedNumber: string): DetectionCandidate[];
+  /** How the carrier signs the webhooks it pushes; absent for carriers that only answer polls. */
+  readonly webhook?: WebhookScheme;
 }
 
 export function defineCodeTable(title: string, rules: Record<string, CodeRule>): CodeTable {

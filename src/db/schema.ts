@@ -48,6 +48,7 @@ export interface CarrierConnections {
   merchant_id: string;
   name: Generated<string>;
   updated_at: Generated<Timestamp>;
+  webhook_auth: Generated<string>;
   webhook_secrets_encrypted: Buffer | null;
 }
 
@@ -120,10 +121,12 @@ export interface RawPayloads {
   merchant_id: string | null;
   processed_at: Timestamp | null;
   received_at: Generated<Timestamp>;
+  replays: Generated<number>;
   result: Json | null;
   source: TrackingSource;
   state: Generated<string>;
   tracking_numbers: Generated<string[]>;
+  verified_by: string | null;
 }
 
 export interface Shipments {

@@ -1,20 +1,35 @@
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { IdempotencyService } from '../idempotency/idempotency.service.js';
+import type { RawPayloadsService } from '../intake/raw-payloads.service.js';
 
-export const MAINTENANCE_SCHEDULES = [
-  // Idempotency records live a day (IDEMPOTENCY_TTL_HOURS); this keeps the table from growing without bound.
-  { id: 'purge-idempotency-keys', everyMs: 60 * 60 * 1000 },
-] as const;
+export function maintenanceSchedules(sweepIntervalMs: number) {
+  return [
+    // Idempotency records live a day (IDEMPOTENCY_TTL_HOURS); this keeps the table from growing without bound.
+    { id: 'purge-idempotency-keys', everyMs: 60 * 60 * 1000 },
+    // Payloads committed whose normalize job never reached Redis, or whose worker died: enqueued again.
+    { id: 'sweep-raw-payloads', everyMs: sweepIntervalMs },
+  ] as const;
+}
 
 /** Housekeeping that keeps Postgres tables bounded. Idempotent: running a job twice deletes nothing more. */
-export function maintenanceProcessor(deps: { idempotency: IdempotencyService; logger: Logger }) {
-  return async (job: Job): Promise<{ deleted: number }> => {
+export function maintenanceProcessor(deps: {
+  idempotency: IdempotencyService;
+  rawPayloads: RawPayloadsService;
+  sweepAfterMs: number;
+  logger: Logger;
+}) {
+  return async (job: Job): Promise<{ deleted: number } | { swept: number }> => {
     switch (job.name) {
       case 'purge-idempotency-keys': {
         const deleted = await deps.idempotency.purgeExpired();
         if (deleted > 0) deps.logger.info({ deleted }, 'purged expired idempotency keys');
         return { deleted };
+      }
+      case 'sweep-raw-payloads': {
+        const result = await deps.rawPayloads.sweep(deps.sweepAfterMs);
+        if (result.swept > 0) deps.logger.warn(result, 'enqueued stranded raw payloads');
+        return result;
       }
       default:
         throw new Error(`unknown maintenance job ${job.name}`);

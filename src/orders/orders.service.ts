@@ -230,8 +230,8 @@ export class OrdersService {
   }
 
   /** Re-derives the journey status of an order locked by lockForShipmentChange in this transaction. */
-  async refreshLocked(trx: Database, order: OrderRow): Promise<void> {
-    await this.refreshStatus(this.orders.with(trx), this.shipments.with(trx), order);
+  async refreshLocked(trx: Database, order: OrderRow): Promise<{ from: string; to: string } | null> {
+    return this.refreshStatus(this.orders.with(trx), this.shipments.with(trx), order);
   }
 
   /** Re-derives the order's journey status; `order` must be the row as locked in this transaction. */
@@ -239,7 +239,7 @@ export class OrdersService {
     orders: OrdersRepository,
     shipments: ShipmentsRepository,
     order: OrderRow,
-  ): Promise<void> {
+  ): Promise<{ from: string; to: string } | null> {
     const status = deriveOrderStatus({
       confirmedAt: order.confirmed_at,
       packedAt: order.packed_at,
@@ -247,6 +247,8 @@ export class OrdersService {
       items: order.items,
       shipments: await shipments.statesForOrder(order.id),
     });
-    if (status !== order.status) await orders.setStatus(order.id, status);
+    if (status === order.status) return null;
+    await orders.setStatus(order.id, status);
+    return { from: order.status, to: status };
   }
 }

@@ -8,8 +8,12 @@ export const QUEUES = {
   normalize: 'normalize',
 } as const;
 
-/** A raw payload's normalize job: one id per payload, so enqueueing twice (intake and sweeper) is one job. */
-export const normalizeJobId = (payloadId: number) => `payload-${payloadId}`;
+/**
+ * A raw payload's normalize job: one id per payload, so enqueueing twice (intake and sweeper) is one job. A
+ * replay asked for by an agent is a new job: the payload's replay count is part of the id.
+ */
+export const normalizeJobId = (payloadId: number, replays = 0) =>
+  replays === 0 ? `payload-${payloadId}` : `payload-${payloadId}-r${replays}`;
 
 export interface NormalizeJobData {
   payloadId: number;
@@ -21,7 +25,9 @@ export function normalizeQueue(connection: ConnectionOptions, prefix: string): Q
     prefix,
     defaultJobOptions: {
       removeOnComplete: 1000,
-      removeOnFail: 5000,
+      // A job that ran out of retries is removed so the sweeper can enqueue its payload again under the same
+      // id; the payload row keeps the error and counts attempts, and gives up after NORMALIZE_MAX_ATTEMPTS.
+      removeOnFail: true,
       attempts: 8,
       // Transient failures (Postgres restarting) retry with growing, jittered delays.
       backoff: { type: 'exponential', delay: 1_000, jitter: 0.5 },

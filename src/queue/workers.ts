@@ -2,7 +2,7 @@ import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { evictionPolicyWarning } from '../boot/redis.js';
 import type { Deps } from '../deps.js';
-import { MAINTENANCE_SCHEDULES, maintenanceProcessor } from '../maintenance/maintenance.job.js';
+import { maintenanceProcessor, maintenanceSchedules } from '../maintenance/maintenance.job.js';
 import { maintenanceQueue, type NormalizeJobData, QUEUES } from './queues.js';
 
 export interface RunningWorkers {
@@ -28,13 +28,18 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
 
   const queue = maintenanceQueue(connection, config.queuePrefix);
   // Job schedulers are stored in Redis and upserted by id, so any number of worker replicas can run this.
-  for (const s of MAINTENANCE_SCHEDULES) {
+  for (const s of maintenanceSchedules(config.sweep.intervalMs)) {
     await queue.upsertJobScheduler(s.id, { every: s.everyMs }, { name: s.id, data: {} });
   }
 
   const maintenance = new Worker(
     QUEUES.maintenance,
-    maintenanceProcessor({ idempotency: deps.services.idempotency, logger }),
+    maintenanceProcessor({
+      idempotency: deps.services.idempotency,
+      rawPayloads: deps.services.rawPayloads,
+      sweepAfterMs: config.sweep.afterMs,
+      logger,
+    }),
     { connection, prefix: config.queuePrefix, concurrency: 1 },
   );
   maintenance.on('failed', (job, err) =>
@@ -47,7 +52,14 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
   const normalize = new Worker<NormalizeJobData>(
     QUEUES.normalize,
     async (job) => deps.services.normalize.normalizePayload(job.data.payloadId),
-    { connection, prefix: config.queuePrefix, concurrency: config.normalizeConcurrency },
+    {
+      connection,
+      prefix: config.queuePrefix,
+      concurrency: config.normalizeConcurrency,
+      // A worker that dies mid-job (killed, out of memory) loses its lock; another takes the job over.
+      lockDuration: config.jobLockMs,
+      stalledInterval: config.jobLockMs,
+    },
   );
   normalize.on('failed', (job, err) =>
     logger.error({ err, jobId: job?.id, attempts: job?.attemptsMade }, 'normalize job failed'),

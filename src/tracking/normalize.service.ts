@@ -5,9 +5,12 @@ import { getAdapter, mapPayload } from '../carriers/registry.js';
 import type { Database } from '../db/database.js';
 import type { EventDecision } from '../domain/status.js';
 import { normalizedPayloads, unmappedCarrierEvents } from '../metrics.js';
+import type { OrderRow } from '../orders/orders.repository.js';
 import type { OrdersService } from '../orders/orders.service.js';
+import type { OutboxMessage, OutboxRepository } from '../outbox/outbox.repository.js';
 import { deriveShipment } from './derive.js';
 import { eventKey } from './event-key.js';
+import { orderChanged, shipmentChanges } from './outbox-messages.js';
 import type { KeyedEvent, RawPayloadRow, ShipmentTarget, TrackingRepository } from './tracking.repository.js';
 
 // Raw payload → carrier mapper → events (deduped) → derived shipment status → order status, each shipment in
@@ -17,7 +20,8 @@ import type { KeyedEvent, RawPayloadRow, ShipmentTarget, TrackingRepository } fr
 
 export interface NormalizeOutcome {
   payloadId: number;
-  state: 'processed' | 'failed';
+  /** skipped: the payload was not pending (already processed by another delivery of the same job). */
+  state: 'processed' | 'failed' | 'skipped';
   shipments: { shipmentId: string; trackingNumber: string; newEvents: number; status: string }[];
   /** Numbers the payload spoke about that no shipment of the merchant has. */
   unmatched: string[];
@@ -33,6 +37,7 @@ export interface RenormalizeOutcome {
   statusChanges: { shipmentId: string; trackingNumber: string; from: string; to: string }[];
 }
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const normalize = (n: string) => n.replace(/[\s-]+/g, '').toUpperCase();
 
 export class NormalizeService {
@@ -40,12 +45,19 @@ export class NormalizeService {
     private readonly db: Database,
     private readonly tracking: TrackingRepository,
     private readonly orders: OrdersService,
+    private readonly outbox: OutboxRepository,
     private readonly logger: Logger,
+    private readonly maxAttempts = 20,
   ) {}
 
+  /**
+   * Normalizes one stored payload. Everything it changes (events, shipments, orders, outbox rows, the
+   * payload's own state) commits in one transaction, so a crash leaves the payload pending and whole.
+   * Failures that may pass (Postgres restarting) are thrown for the queue to retry; a payload the mapper
+   * cannot read is marked failed at once; any payload is given up after `maxAttempts` tries.
+   */
   async normalizePayload(payloadId: number): Promise<NormalizeOutcome> {
-    const payload = await this.tracking.payload(payloadId);
-    if (!payload) throw new Error(`raw payload ${payloadId} does not exist`);
+    const payload = await this.tracking.claimPayload(payloadId);
     const outcome: NormalizeOutcome = {
       payloadId,
       state: 'processed',
@@ -54,37 +66,93 @@ export class NormalizeService {
       problems: [],
       decisions: {},
     };
-    const adapter = getAdapter(payload.carrierCode);
-    if (!adapter) {
-      outcome.state = 'failed';
-      const error = `no carrier adapter for "${payload.carrierCode}"`;
-      await this.tracking.finishPayload(payloadId, 'failed', payload.trackingNumbers, outcome, error);
-      normalizedPayloads.inc({ carrier: payload.carrierCode, outcome: 'failed' });
-      return outcome;
+    if (!payload) return { ...outcome, state: 'skipped' };
+    if (payload.attempts > this.maxAttempts) {
+      const error = `gave up after ${this.maxAttempts} attempts; last error: ${payload.lastError ?? 'none recorded'}`;
+      return this.fail(payload, outcome, error);
     }
+    try {
+      return await this.process(payload, outcome);
+    } catch (err) {
+      await this.tracking
+        .recordAttemptError(payloadId, (err as Error).message.slice(0, 1000))
+        .catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private async process(payload: RawPayloadRow, outcome: NormalizeOutcome): Promise<NormalizeOutcome> {
+    const adapter = getAdapter(payload.carrierCode);
+    if (!adapter) return this.fail(payload, outcome, `no carrier adapter for "${payload.carrierCode}"`);
     const result = this.map(adapter, payload);
     outcome.problems = result.problems;
+    const malformed = result.problems.find((p) => p.kind === 'malformed');
+    if (result.shipments.length === 0 && malformed) {
+      return this.fail(
+        payload,
+        outcome,
+        `unreadable ${adapter.name} payload (${malformed.code}): ${malformed.message}`,
+      );
+    }
     const numbers = this.numbersOf(payload, result);
-
     const matches = await this.match(payload, result);
-    for (const { tracked, targets } of matches) {
+    for (const { tracked, targets } of matches)
       if (targets.length === 0) outcome.unmatched.push(tracked.trackingNumber);
-      for (const target of targets) {
-        const applied = await this.applyTracked(adapter, payload, target, tracked);
+
+    // Orders are locked before shipments, each in id order, so two payloads touching the same orders
+    // cannot deadlock.
+    const work = matches
+      .flatMap(({ tracked, targets }) => targets.map((target) => ({ tracked, target })))
+      .sort((a, b) => cmp(a.target.orderId, b.target.orderId) || cmp(a.target.id, b.target.id));
+    const outbox: OutboxMessage[] = [];
+    await this.db.transaction().execute(async (trx) => {
+      const repo = this.tracking.with(trx);
+      const orders = new Map<string, OrderRow | null>();
+      for (const { target } of work) {
+        if (!orders.has(target.orderId)) {
+          orders.set(
+            target.orderId,
+            await this.orders.lockForShipmentChange(trx, target.merchantId, target.orderId),
+          );
+        }
+      }
+      for (const { tracked, target } of work) {
+        if (!orders.get(target.orderId)) continue;
+        const applied = await this.applyTracked(repo, adapter, payload, target, tracked);
         if (!applied) continue;
         outcome.shipments.push(applied.summary);
+        outbox.push(...applied.outbox);
         for (const [decision, n] of Object.entries(applied.decisions)) {
           const d = decision as EventDecision;
           outcome.decisions[d] = (outcome.decisions[d] ?? 0) + n;
         }
       }
-    }
-    await this.recordProblems(payload, result, matches);
-    await this.tracking.finishPayload(payloadId, 'processed', numbers, outcome, null);
+      for (const order of orders.values()) {
+        if (!order) continue;
+        const change = await this.orders.refreshLocked(trx, order);
+        if (change) outbox.push(orderChanged(order, change, `payload-${payload.id}`));
+      }
+      await this.outbox.with(trx).add(outbox);
+      await this.recordProblems(repo, payload, result, matches);
+      await repo.finishPayload(payload.id, 'processed', numbers, outcome, null);
+    });
     normalizedPayloads.inc({
       carrier: adapter.code,
       outcome: result.shipments.length > 0 ? 'tracked' : (result.problems[0]?.kind ?? 'empty'),
     });
+    return outcome;
+  }
+
+  /** Kept, marked failed with the reason, counted: never dropped, never retried unless replayed. */
+  private async fail(
+    payload: RawPayloadRow,
+    outcome: NormalizeOutcome,
+    error: string,
+  ): Promise<NormalizeOutcome> {
+    outcome.state = 'failed';
+    await this.tracking.finishPayload(payload.id, 'failed', payload.trackingNumbers, outcome, error);
+    normalizedPayloads.inc({ carrier: payload.carrierCode, outcome: 'failed' });
+    this.logger.warn({ payloadId: payload.id, carrier: payload.carrierCode, error }, 'raw payload failed');
     return outcome;
   }
 
@@ -130,7 +198,15 @@ export class NormalizeService {
           const { upserted, removed } = await repo.replaceEvents(locked, [...events.values()]);
           const derived = await this.rederive(repo, locked);
           await repo.updateShipment(locked, derived.derived, facts, null, null, removed > 0 || upserted > 0);
-          await this.orders.refreshLocked(trx, order);
+          const change = await this.orders.refreshLocked(trx, order);
+          await this.outbox
+            .with(trx)
+            .add([
+              ...shipmentChanges(locked, derived.derived, 'renormalize'),
+              ...(change
+                ? [orderChanged(order, change, `renormalize-${locked.id}-${derived.derived.lastEventAt}`)]
+                : []),
+            ]);
           outcome.eventsUpserted += upserted;
           outcome.eventsRemoved += removed;
           if (derived.derived.status !== locked.status) {
@@ -241,45 +317,43 @@ export class NormalizeService {
     }));
   }
 
+  /** One shipment's part of a payload, inside the payload's transaction (its order is already locked). */
   private async applyTracked(
+    repo: TrackingRepository,
     adapter: CarrierAdapter,
     payload: RawPayloadRow,
     target: ShipmentTarget,
     tracked: TrackedShipment,
   ) {
-    return this.db.transaction().execute(async (trx) => {
-      const order = await this.orders.lockForShipmentChange(trx, target.merchantId, target.orderId);
-      const repo = this.tracking.with(trx);
-      const shipment = await repo.lockShipment(target.id);
-      if (!order || !shipment) return null;
-      const keyed = this.keyed(adapter, shipment, tracked, payload.id);
-      const inserted = await repo.appendEvents(shipment, keyed);
-      const { derived, decisions } = await this.rederive(repo, shipment, new Set(keyed.map((k) => k.key)));
-      await repo.updateShipment(
-        shipment,
-        derived,
-        tracked,
-        { source: payload.source, at: payload.receivedAt },
-        null,
-        inserted > 0,
+    const shipment = await repo.lockShipment(target.id);
+    if (!shipment) return null;
+    const keyed = this.keyed(adapter, shipment, tracked, payload.id);
+    const inserted = await repo.appendEvents(shipment, keyed);
+    const { derived, decisions } = await this.rederive(repo, shipment, new Set(keyed.map((k) => k.key)));
+    await repo.updateShipment(
+      shipment,
+      derived,
+      tracked,
+      { source: payload.source, at: payload.receivedAt },
+      null,
+      inserted > 0,
+    );
+    if (derived.status !== shipment.status) {
+      this.logger.info(
+        { shipmentId: shipment.id, from: shipment.status, to: derived.status, payloadId: payload.id },
+        'shipment status changed',
       );
-      await this.orders.refreshLocked(trx, order);
-      if (derived.status !== shipment.status) {
-        this.logger.info(
-          { shipmentId: shipment.id, from: shipment.status, to: derived.status, payloadId: payload.id },
-          'shipment status changed',
-        );
-      }
-      return {
-        summary: {
-          shipmentId: shipment.id,
-          trackingNumber: shipment.trackingNumber,
-          newEvents: inserted,
-          status: derived.status,
-        },
-        decisions,
-      };
-    });
+    }
+    return {
+      summary: {
+        shipmentId: shipment.id,
+        trackingNumber: shipment.trackingNumber,
+        newEvents: inserted,
+        status: derived.status,
+      },
+      decisions,
+      outbox: shipmentChanges(shipment, derived, payload.source),
+    };
   }
 
   /** Derives from every stored event and writes the decisions that changed. */
@@ -309,6 +383,7 @@ export class NormalizeService {
 
   /** A number the carrier does not know (or refused) is written on its shipment, for agents and pollers. */
   private async recordProblems(
+    repo: TrackingRepository,
     payload: RawPayloadRow,
     result: MapResult,
     matches: { targets: ShipmentTarget[] }[],
@@ -318,11 +393,11 @@ export class NormalizeService {
     if (perNumber.length === 0) return;
     for (const p of perNumber) {
       const number = normalize(p.trackingNumber ?? (payload.trackingNumbers[0] as string));
-      const targets = (await this.tracking.shipmentsByNumbers(payload.merchantId, [number])).filter(
+      const targets = (await repo.shipmentsByNumbers(payload.merchantId, [number])).filter(
         (t) => !tracked.has(t.id),
       );
       for (const t of targets)
-        await this.tracking.setLastError(t.id, `${p.kind}: ${p.message}`, {
+        await repo.setLastError(t.id, `${p.kind}: ${p.message}`, {
           source: payload.source,
           at: payload.receivedAt,
         });

@@ -17,6 +17,8 @@ export interface RawPayloadRow {
   trackingNumbers: string[];
   receivedAt: Date;
   state: 'pending' | 'processed' | 'failed';
+  attempts: number;
+  lastError: string | null;
 }
 
 export interface ShipmentTarget {
@@ -26,6 +28,7 @@ export interface ShipmentTarget {
   carrierCode: string;
   trackingNumber: string;
   status: ShipmentStatus;
+  delayReason: string | null;
   firstEdd: string | null;
 }
 
@@ -58,6 +61,8 @@ const payloadColumns = [
   'tracking_numbers as trackingNumbers',
   'received_at as receivedAt',
   'state',
+  'attempts',
+  'last_error as lastError',
 ] as const;
 
 const shipmentColumns = [
@@ -67,6 +72,7 @@ const shipmentColumns = [
   'carrier_code as carrierCode',
   'tracking_number as trackingNumber',
   'status',
+  'delay_reason as delayReason',
   'first_edd as firstEdd',
 ] as const;
 
@@ -86,6 +92,26 @@ export class TrackingRepository {
     return (row as RawPayloadRow | undefined) ?? null;
   }
 
+  /**
+   * Takes a pending payload for processing and counts the attempt, so a payload that keeps failing (or keeps
+   * killing its worker) is given up after a bounded number of tries. Null when it is not pending any more.
+   */
+  async claimPayload(id: number): Promise<RawPayloadRow | null> {
+    const row = await this.db
+      .updateTable('raw_payloads')
+      .set({ attempts: sql<number>`attempts + 1` })
+      .where('id', '=', id)
+      .where('state', '=', 'pending')
+      .returning(payloadColumns)
+      .executeTakeFirst();
+    return (row as RawPayloadRow | undefined) ?? null;
+  }
+
+  /** Why the last attempt failed, kept while the payload waits for its next attempt. */
+  async recordAttemptError(id: number, error: string): Promise<void> {
+    await this.db.updateTable('raw_payloads').set({ last_error: error }).where('id', '=', id).execute();
+  }
+
   async finishPayload(
     id: number,
     state: 'processed' | 'failed',
@@ -101,7 +127,6 @@ export class TrackingRepository {
         result: JSON.stringify(result),
         last_error: error,
         processed_at: sql<Date>`now()`,
-        attempts: sql<number>`attempts + 1`,
       })
       .where('id', '=', id)
       .execute();

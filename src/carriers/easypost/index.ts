@@ -1,6 +1,7 @@
 import type { CarrierAdapter } from '../adapter.js';
 import { EASYPOST_STATUS, EASYPOST_STATUS_DETAIL } from './codes.js';
 import { mapEasyPost } from './map.js';
+import { webhook } from './webhook.js';
 
 // EasyPost's documented test tracking codes (EZ1000000001 … EZ7000000007), valid in test mode only. Real
 // numbers belong to the carrier EasyPost tracks; they are detected as that carrier's.
@@ -17,4 +18,5 @@ export const adapter: CarrierAdapter = {
       ? [{ carrier: 'easypost', confidence: 0.9, reason: 'EasyPost test tracking code' }]
       : [];
   },
+  webhook,
 };

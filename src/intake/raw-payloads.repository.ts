@@ -1,0 +1,181 @@
+import { sql } from 'kysely';
+import type { Database } from '../db/database.js';
+
+// The SQL behind agents' view of raw payloads, their replays, and the sweeper.
+
+export interface PayloadSummaryRow {
+  id: number;
+  carrierCode: string;
+  source: string;
+  connectionId: string | null;
+  receivedAt: Date;
+  state: string;
+  attempts: number;
+  replays: number;
+  processedAt: Date | null;
+  lastError: string | null;
+  verifiedBy: string | null;
+  contentType: string | null;
+  headers: unknown;
+  sizeBytes: number;
+  trackingNumbers: string[];
+  result: unknown;
+}
+
+export interface PayloadEventRow {
+  rawPayloadId: number;
+  id: number;
+  occurredAt: Date;
+  status: string;
+  substatus: string | null;
+  rawCode: string;
+  rawText: string;
+  decision: string;
+}
+
+export interface ReplayRange {
+  from: Date;
+  to: Date;
+  carrier?: string;
+  connectionId?: string;
+  state?: 'pending' | 'processed' | 'failed';
+}
+
+const summary = [
+  'id',
+  'carrier_code as carrierCode',
+  'source',
+  'connection_id as connectionId',
+  'received_at as receivedAt',
+  'state',
+  'attempts',
+  'replays',
+  'processed_at as processedAt',
+  'last_error as lastError',
+  'verified_by as verifiedBy',
+  'content_type as contentType',
+  'headers',
+  sql<number>`octet_length(body)`.as('sizeBytes'),
+  'tracking_numbers as trackingNumbers',
+  'result',
+] as const;
+
+export class RawPayloadsRepository {
+  constructor(private readonly db: Database) {}
+
+  /** The shipment's number and id, when the merchant has it. */
+  async shipment(merchantId: string, shipmentId: string) {
+    return (
+      (await this.db
+        .selectFrom('shipments')
+        .select(['id', 'tracking_number as trackingNumber'])
+        .where('merchant_id', '=', merchantId)
+        .where('id', '=', shipmentId)
+        .executeTakeFirst()) ?? null
+    );
+  }
+
+  /** Newest first; `beforeId` pages back. */
+  async forTrackingNumber(
+    merchantId: string,
+    trackingNumber: string,
+    limit: number,
+    beforeId?: number,
+  ): Promise<PayloadSummaryRow[]> {
+    let q = this.db
+      .selectFrom('raw_payloads')
+      .select(summary)
+      .where('merchant_id', '=', merchantId)
+      .where(sql<boolean>`tracking_numbers @> ARRAY[${trackingNumber}]::text[]`);
+    if (beforeId !== undefined) q = q.where('id', '<', beforeId);
+    return (await q.orderBy('id', 'desc').limit(limit).execute()) as unknown as PayloadSummaryRow[];
+  }
+
+  async get(merchantId: string, id: number): Promise<(PayloadSummaryRow & { body: Buffer }) | null> {
+    const row = await this.db
+      .selectFrom('raw_payloads')
+      .select([...summary, 'body'])
+      .where('merchant_id', '=', merchantId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return (row as unknown as (PayloadSummaryRow & { body: Buffer }) | undefined) ?? null;
+  }
+
+  /** The events each payload produced (for one shipment when given), with the derivation's decision. */
+  async events(payloadIds: readonly number[], shipmentId?: string): Promise<PayloadEventRow[]> {
+    if (payloadIds.length === 0) return [];
+    let q = this.db
+      .selectFrom('tracking_events')
+      .select([
+        'raw_payload_id as rawPayloadId',
+        'id',
+        'occurred_at as occurredAt',
+        'status',
+        'substatus',
+        'raw_code as rawCode',
+        'raw_text as rawText',
+        'decision',
+      ])
+      .where('raw_payload_id', 'in', payloadIds);
+    if (shipmentId) q = q.where('shipment_id', '=', shipmentId);
+    return (await q.orderBy('occurred_at').orderBy('id').execute()) as PayloadEventRow[];
+  }
+
+  /** Back to pending with a fresh attempt budget; the replay count makes its job a new one. */
+  async markForReplay(merchantId: string, id: number): Promise<{ id: number; replays: number } | null> {
+    const row = await this.db
+      .updateTable('raw_payloads')
+      .set(this.replaySet())
+      .where('merchant_id', '=', merchantId)
+      .where('id', '=', id)
+      .returning(['id', 'replays'])
+      .executeTakeFirst();
+    return row ? { id: Number(row.id), replays: row.replays } : null;
+  }
+
+  async markRangeForReplay(
+    merchantId: string,
+    range: ReplayRange,
+    limit: number,
+  ): Promise<{ id: number; replays: number }[]> {
+    let inner = this.db
+      .selectFrom('raw_payloads')
+      .select('id')
+      .where('merchant_id', '=', merchantId)
+      .where('received_at', '>=', range.from)
+      .where('received_at', '<', range.to);
+    if (range.carrier) inner = inner.where('carrier_code', '=', range.carrier);
+    if (range.connectionId) inner = inner.where('connection_id', '=', range.connectionId);
+    if (range.state) inner = inner.where('state', '=', range.state);
+    const rows = await this.db
+      .updateTable('raw_payloads')
+      .set(this.replaySet())
+      .where('id', 'in', inner.orderBy('id').limit(limit))
+      .returning(['id', 'replays'])
+      .execute();
+    return rows.map((r) => ({ id: Number(r.id), replays: r.replays })).sort((a, b) => a.id - b.id);
+  }
+
+  /** Payloads still pending a while after they arrived: their job was lost (Redis down, worker killed). */
+  async stranded(olderThanMs: number, limit: number): Promise<{ id: number; replays: number }[]> {
+    const rows = await this.db
+      .selectFrom('raw_payloads')
+      .select(['id', 'replays'])
+      .where('state', '=', 'pending')
+      .where('received_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanMs / 1000})`)
+      .orderBy('received_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ id: Number(r.id), replays: r.replays }));
+  }
+
+  private replaySet() {
+    return {
+      state: 'pending' as const,
+      attempts: 0,
+      replays: sql<number>`replays + 1`,
+      last_error: null,
+      processed_at: null,
+    };
+  }
+}

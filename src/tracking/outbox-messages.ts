@@ -1,0 +1,67 @@
+import type { OrderRow } from '../orders/orders.repository.js';
+import type { OutboxMessage } from '../outbox/outbox.repository.js';
+import type { Derived } from './derive.js';
+import type { ShipmentTarget } from './tracking.repository.js';
+
+// The outbox rows a normalization writes beside its change, for notifications and merchant webhooks. The
+// dedupe keys name the change and the event history that caused it, so normalizing the same history again
+// (a redelivered job, a replay) writes nothing new, while a parcel that goes out for delivery on two days
+// gets two rows.
+
+export type ChangeCause = 'push' | 'poll' | 'renormalize';
+
+export function shipmentChanges(
+  before: ShipmentTarget,
+  derived: Derived,
+  cause: ChangeCause,
+): OutboxMessage[] {
+  const messages: OutboxMessage[] = [];
+  const history = derived.lastEventAt ?? 'none';
+  const subject = {
+    shipmentId: before.id,
+    orderId: before.orderId,
+    carrier: before.carrierCode,
+    trackingNumber: before.trackingNumber,
+    status: derived.status,
+    substatus: derived.substatus,
+    delayed: derived.delayReason !== null,
+    delayReason: derived.delayReason,
+    lastEventAt: derived.lastEventAt,
+    cause,
+  };
+  if (derived.status !== before.status) {
+    messages.push({
+      merchantId: before.merchantId,
+      topic: 'shipment.status_changed',
+      dedupeKey: `shipment:${before.id}:status:${before.status}>${derived.status}:${history}`,
+      payload: { ...subject, previousStatus: before.status },
+    });
+  }
+  if (before.delayReason !== derived.delayReason) {
+    messages.push({
+      merchantId: before.merchantId,
+      topic: 'shipment.delay_changed',
+      dedupeKey: `shipment:${before.id}:delay:${before.delayReason ?? 'none'}>${derived.delayReason ?? 'none'}:${history}`,
+      payload: { ...subject, previousDelayReason: before.delayReason },
+    });
+  }
+  return messages;
+}
+
+export function orderChanged(
+  order: OrderRow,
+  change: { from: string; to: string },
+  cause: string,
+): OutboxMessage {
+  return {
+    merchantId: order.merchant_id,
+    topic: 'order.status_changed',
+    dedupeKey: `order:${order.id}:status:${change.from}>${change.to}:${cause}`,
+    payload: {
+      orderId: order.id,
+      orderNumber: order.order_number,
+      status: change.to,
+      previousStatus: change.from,
+    },
+  };
+}
