@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IntakeRepository } from '../src/intake/intake.repository.js';
 import {
   bearer,
   createMerchant,
@@ -18,6 +19,8 @@ let a: TestMerchant;
 let b: TestMerchant;
 let orderA: { id: string; orderNumber: string; shipments: { id: string; trackingNumber: string }[] };
 let snapshotA: string;
+let connectionA: { id: string; secretId: string };
+let payloadA: number;
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
 beforeAll(async () => {
@@ -35,15 +38,65 @@ beforeAll(async () => {
     },
   });
   orderA = res.json();
+
+  // A carrier connection of A's, and an aggregator's webhook about A's shipment, stored and normalized.
+  const { view } = await t.deps.services.carrierConnections.create({ merchantId: a.id, carrier: 'sandbox' });
+  connectionA = { id: view.id, secretId: view.newSecret?.id ?? '' };
+  const easypost = await t.deps.services.carrierConnections.create({
+    merchantId: a.id,
+    carrier: 'easypost',
+    webhookSecret: 'a-secret-of-merchant-a',
+  });
+  const body = JSON.stringify({
+    object: 'Event',
+    id: `evt_${Date.now()}`,
+    description: 'tracker.updated',
+    result: {
+      object: 'Tracker',
+      tracking_code: trackingA(),
+      carrier: 'UPS',
+      status: 'in_transit',
+      tracking_details: [
+        {
+          status: 'in_transit',
+          message: 'Departed',
+          datetime: '2026-11-20T10:00:00Z',
+          tracking_location: {},
+        },
+      ],
+    },
+  });
+  payloadA =
+    (await new IntakeRepository(t.deps.db).insert({
+      merchantId: a.id,
+      connectionId: easypost.connection.id,
+      carrier: 'easypost',
+      body: Buffer.from(body),
+      contentType: 'application/json',
+      headers: {},
+      dedupeKey: `test:${Date.now()}`,
+      verifiedBy: 'signature',
+    })) ?? 0;
+  await t.deps.services.normalize.normalizePayload(payloadA);
   snapshotA = (await readA()).body;
+  snapshotPayloadA = await readPayloadA();
 });
+let snapshotPayloadA: string;
+const readPayloadA = async () =>
+  JSON.stringify(
+    await t.deps.db.selectFrom('raw_payloads').selectAll().where('id', '=', payloadA).executeTakeFirst(),
+  );
 afterAll(() => t.close());
 
 const trackingA = () => orderA.shipments[0]?.trackingNumber ?? '';
 const readA = () =>
   t.app.inject({ method: 'GET', url: `/v1/orders/${orderA.id}`, headers: bearer(a.keys.write) });
 
-function asB(method: 'GET' | 'POST', url: string, payload?: object): Promise<LightMyRequestResponse> {
+function asB(
+  method: 'GET' | 'POST' | 'DELETE',
+  url: string,
+  payload?: object,
+): Promise<LightMyRequestResponse> {
   return t.app.inject({ method, url, payload, headers: bearer(b.keys.admin) });
 }
 
@@ -186,6 +239,81 @@ const CASES: Record<string, () => Promise<void>> = {
     expect(Object.keys(res.json()).sort()).toEqual(['candidates', 'trackingNumber']);
     expect(res.body).not.toContain(orderA.id);
   },
+  'POST /v1/carrier-connections': async () => {
+    const res = await asB('POST', '/v1/carrier-connections', { carrier: 'sandbox' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().id).not.toBe(connectionA.id);
+  },
+  'GET /v1/carrier-connections': async () => {
+    const res = await asB('GET', '/v1/carrier-connections');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain(connectionA.id);
+  },
+  'GET /v1/carrier-connections/{connectionId}': async () => {
+    await expectSameAsMissing(
+      await asB('GET', `/v1/carrier-connections/${connectionA.id}`),
+      await asB('GET', `/v1/carrier-connections/${MISSING}`),
+      connectionA.id,
+      MISSING,
+    );
+  },
+  'POST /v1/carrier-connections/{connectionId}/webhook-secrets': async () => {
+    await expectSameAsMissing(
+      await asB('POST', `/v1/carrier-connections/${connectionA.id}/webhook-secrets`, {}),
+      await asB('POST', `/v1/carrier-connections/${MISSING}/webhook-secrets`, {}),
+      connectionA.id,
+      MISSING,
+    );
+  },
+  'DELETE /v1/carrier-connections/{connectionId}/webhook-secrets/{secretId}': async () => {
+    const secret = connectionA.secretId;
+    await expectSameAsMissing(
+      await asB('DELETE', `/v1/carrier-connections/${connectionA.id}/webhook-secrets/${secret}`),
+      await asB('DELETE', `/v1/carrier-connections/${MISSING}/webhook-secrets/${secret}`),
+      connectionA.id,
+      MISSING,
+    );
+  },
+  'GET /v1/shipments/{shipmentId}/raw-payloads': async () => {
+    const id = orderA.shipments[0]?.id ?? '';
+    const own = await t.app.inject({
+      method: 'GET',
+      url: `/v1/shipments/${id}/raw-payloads`,
+      headers: bearer(a.keys.agent),
+    });
+    expect(own.json().data.map((p: { id: number }) => p.id)).toEqual([payloadA]); // the control
+    await expectSameAsMissing(
+      await asB('GET', `/v1/shipments/${id}/raw-payloads`),
+      await asB('GET', `/v1/shipments/${MISSING}/raw-payloads`),
+      id,
+      MISSING,
+    );
+  },
+  'GET /v1/raw-payloads/{payloadId}': async () => {
+    await expectSameAsMissing(
+      await asB('GET', `/v1/raw-payloads/${payloadA}`),
+      await asB('GET', '/v1/raw-payloads/999999999'),
+      String(payloadA),
+      '999999999',
+    );
+  },
+  'POST /v1/raw-payloads/{payloadId}/replay': async () => {
+    await expectSameAsMissing(
+      await asB('POST', `/v1/raw-payloads/${payloadA}/replay`),
+      await asB('POST', '/v1/raw-payloads/999999999/replay'),
+      String(payloadA),
+      '999999999',
+    );
+  },
+  'POST /v1/raw-payloads/replay': async () => {
+    const now = Date.now();
+    const res = await asB('POST', '/v1/raw-payloads/replay', {
+      from: new Date(now - 86_400_000).toISOString(),
+      to: new Date(now + 60_000).toISOString(),
+    });
+    expect(res.statusCode).toBe(202);
+    expect(res.json().replayed).toBe(0);
+  },
 };
 
 describe('tenant isolation', () => {
@@ -207,5 +335,8 @@ describe('tenant isolation', () => {
   it("left merchant A's order exactly as it was", async () => {
     for (const check of Object.values(CASES)) await check();
     expect((await readA()).body).toBe(snapshotA);
+    expect(await readPayloadA()).toBe(snapshotPayloadA);
+    const connection = await t.deps.services.carrierConnections.describe(a.id, connectionA.id);
+    expect(connection.webhook?.secrets.map((s) => s.id)).toEqual([connectionA.secretId]);
   });
 });
