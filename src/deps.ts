@@ -58,6 +58,12 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
   // An idle client losing its server (Postgres restart) emits 'error' on the pool; without a listener
   // that would crash the process. The next query reconnects.
   pool.on('error', (err) => logger.warn({ err }, 'postgres idle client error'));
+  // A client checked out of the pool has no listener of the pool's: if its server goes away between two
+  // queries of a transaction, pg emits 'error' on the client itself, which would crash the process. The
+  // query in flight is rejected anyway, so logging is all that is left to do.
+  pool.on('connect', (client) =>
+    client.on('error', (err) => logger.warn({ err: { message: err.message } }, 'postgres connection lost')),
+  );
   const db = createDb(pool);
 
   const redis = opts.redis
@@ -74,6 +80,8 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
   redis?.on('error', (err) => logger.warn({ err: { message: err.message } }, 'redis connection error'));
   // Producers only (api, CLI): the worker process runs the consumers on its own connections.
   const queue: Queue<NormalizeJobData> | null = redis ? normalizeQueue(redis, config.queuePrefix) : null;
+  // The client above already logs connection errors; without a listener BullMQ prints each one again.
+  queue?.on('error', () => undefined);
   const enqueuer = new NormalizeEnqueuer(queue, logger, () => redis?.status === 'ready');
 
   const ordersRepo = new OrdersRepository(db);

@@ -1,45 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { startProcess as start } from './helpers/processes.js';
 
 // The process entries as an operator runs them: real processes, real Postgres and Redis.
-
-interface Exit {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function start(
-  entry: string,
-  env: Record<string, string>,
-): { child: ChildProcess; output: () => Exit; exited: Promise<Exit> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      LOG_FORMAT: 'json',
-      QUEUE_PREFIX: inject('queuePrefix'),
-      ...env,
-    },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr?.on('data', (d) => {
-    stderr += d;
-  });
-  const exited = new Promise<Exit>((resolve) =>
-    child.on('exit', (code) => resolve({ code, stdout, stderr })),
-  );
-  return { child, output: () => ({ code: null, stdout, stderr }), exited };
-}
 
 const adminUrl = inject('adminDatabaseUrl');
 const scratch = `wismo_start_${randomBytes(4).toString('hex')}`;

@@ -62,7 +62,7 @@ export class IntakeService {
     const scheme = getAdapter(carrier)?.webhook;
     if (!scheme || !UUID.test(connectionId)) throw this.unknownEndpoint(carrier, connectionId);
     const { connection, loadedAt } = await this.connections.get(connectionId.toLowerCase());
-    if (!connection || !connection.enabled || connection.carrier !== carrier)
+    if (!connection?.enabled || connection.carrier !== carrier)
       throw this.unknownEndpoint(carrier, connectionId);
     return { connection, scheme, loadedAt };
   }

@@ -28,7 +28,7 @@ export const webhook: WebhookScheme = {
     const given = header(delivery, 'x-hmac-signature');
     if (!given) return reject('missing_signature', 'Missing header X-Hmac-Signature.');
     const digest = given.startsWith(PREFIX) ? decodeHex(given.slice(PREFIX.length)) : null;
-    if (!digest || digest.length !== 32) {
+    if (digest?.length !== 32) {
       return reject('malformed_signature', 'X-Hmac-Signature must be "hmac-sha256-hex=" and 64 hex digits.');
     }
     const matched = matchesAnySecret(
