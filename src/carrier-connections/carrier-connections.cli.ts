@@ -47,10 +47,24 @@ export function registerConnectionCommands(program: Command, cli: CliContext): v
     .requiredOption('--merchant <slug>', 'the merchant')
     .requiredOption('--carrier <code>', 'carrier code (wismo carriers: GET /v1/carriers)', carrierOption)
     .option('--name <name>', 'a label', '')
-    .option('--webhook-secret <secret>', 'the secret the sender issued (AfterShip, FedEx, 17TRACK)')
+    .option(
+      '--webhook-secret <secret>',
+      'the secret the sender issued (AfterShip; 17TRACK or Shippo with --signature)',
+    )
     .option('--url-token', 'authenticate deliveries by a secret token in the URL instead of a signature')
+    .option(
+      '--signature',
+      'check the sender’s signature even where its scheme is not confirmed (docs/carriers.md)',
+    )
     .action(
-      (o: { merchant: string; carrier: string; name: string; webhookSecret?: string; urlToken?: boolean }) =>
+      (o: {
+        merchant: string;
+        carrier: string;
+        name: string;
+        webhookSecret?: string;
+        urlToken?: boolean;
+        signature?: boolean;
+      }) =>
         cli.withDeps(async (deps) => {
           const merchant = await deps.services.merchants.get(o.merchant);
           const { view } = await deps.services.carrierConnections.create({
@@ -58,7 +72,7 @@ export function registerConnectionCommands(program: Command, cli: CliContext): v
             carrier: o.carrier,
             name: o.name,
             webhookSecret: o.webhookSecret,
-            webhookAuth: o.urlToken ? 'url_token' : undefined,
+            webhookAuth: o.urlToken ? 'url_token' : o.signature ? 'signature' : undefined,
           });
           cli.out(cli.json() ? JSON.stringify(view) : describe(view).join('\n'));
         }),

@@ -26,7 +26,7 @@ export function carrierConnectionsRoutes(connections: CarrierConnectionsService)
           operationId: 'createCarrierConnection',
           summary: 'Connect a carrier or aggregator account; answers with its webhook URL',
           description:
-            'Carriers that push get a webhook URL naming this connection. Where wismo issues the secret (EasyPost, UPS, the sandbox, URL tokens) it is generated and returned once in newSecret.',
+            'Carriers that push get a webhook URL naming this connection. Where wismo issues the secret (EasyPost, FedEx, UPS, the sandbox, URL tokens) it is generated and returned once in newSecret.',
           security: BEARER,
           body: CreateConnectionBody,
           response: { 201: ConnectionView, ...problems(...WRITE_PROBLEMS) },

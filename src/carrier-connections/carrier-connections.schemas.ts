@@ -14,13 +14,13 @@ export const CreateConnectionBody = z
         'API credentials for polling, as the carrier names them (stored encrypted, never shown again)',
       ),
     webhookSecret: Secret.optional().describe(
-      'The webhook secret the sender issued (AfterShip, FedEx, 17TRACK). Omit it where wismo issues the secret: it is generated and shown once.',
+      'The webhook secret the sender issued (AfterShip; 17TRACK and Shippo with webhookAuth signature). Omit it where wismo issues the secret (EasyPost, FedEx, UPS, the sandbox, URL tokens): it is generated and shown once.',
     ),
     webhookAuth: z
       .enum(['signature', 'url_token'])
       .optional()
       .describe(
-        'signature (default): the sender’s own scheme. url_token: the secret is part of the webhook URL (forced for senders whose scheme wismo cannot confirm).',
+        'signature: the sender’s own scheme (the default where its documentation confirms it). url_token: the secret is the last segment of the webhook URL (the default where the scheme is not confirmed, the only choice where the sender signs nothing). docs/carriers.md lists each sender.',
       ),
   })
   .meta({ id: 'CreateCarrierConnection' });

@@ -83,7 +83,7 @@ export class CarrierConnectionsService {
     webhookAuth?: WebhookAuth;
   }): Promise<{ connection: CarrierConnection; view: ConnectionView }> {
     const scheme = getAdapter(input.carrier)?.webhook;
-    const auth = this.authFor(scheme, input.webhookAuth);
+    const auth = this.authFor(input.carrier, scheme, input.webhookAuth);
     const given = [...(input.webhookSecrets ?? []), ...(input.webhookSecret ? [input.webhookSecret] : [])];
     if (given.length > MAX_WEBHOOK_SECRETS) {
       throw new UnprocessableError(
@@ -208,11 +208,25 @@ export class CarrierConnectionsService {
     for (const l of this.changeListeners) l(id);
   }
 
-  private authFor(scheme: WebhookScheme | undefined, wanted: WebhookAuth | undefined): WebhookAuth {
+  private authFor(
+    carrier: string,
+    scheme: WebhookScheme | undefined,
+    wanted: WebhookAuth | undefined,
+  ): WebhookAuth {
     if (!scheme) return 'signature';
-    // A scheme wismo cannot confirm is never trusted: the URL token is then the only proof.
-    if (!scheme.confirmed || !scheme.verify) return 'url_token';
-    return wanted ?? 'signature';
+    // No signature check at all: the URL token is the only proof there is.
+    if (!scheme.verify) {
+      if (wanted === 'signature') {
+        throw new UnprocessableError(
+          'signature_unavailable',
+          `${getAdapter(carrier)?.name ?? carrier} deliveries carry no signature wismo can check; use url_token.`,
+          [{ in: 'body', field: 'webhookAuth', reason: 'only url_token is available for this carrier' }],
+        );
+      }
+      return 'url_token';
+    }
+    // A scheme the sender's documentation does not confirm is not the default; the merchant may opt in.
+    return wanted ?? (scheme.confirmed ? 'signature' : 'url_token');
   }
 
   private newSecret(scheme: WebhookScheme, auth: WebhookAuth): string {

@@ -104,13 +104,14 @@ export interface TrackedShipment {
   skipped: { code: string; text: string; reason: string }[];
 }
 
-export const PROBLEM_KINDS = ['not_found', 'carrier_error', 'retryable', 'malformed'] as const;
+export const PROBLEM_KINDS = ['not_found', 'carrier_error', 'retryable', 'malformed', 'ignored'] as const;
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 
 /**
  * Why a payload (or one number inside it) gave no tracking: unknown to the carrier, refused by the carrier
- * (credentials, bad request: asking again will not help), a transient failure worth retrying, or a body
- * that could not be read. Never an exception: the caller decides what each means for the shipment.
+ * (credentials, bad request: asking again will not help), a transient failure worth retrying, a body that
+ * could not be read, or a body read well that is about no parcel (a sender's event of another kind, a
+ * subscription message): ignored, not failed. Never an exception: the caller decides what each means.
  */
 export interface MapProblem {
   kind: ProblemKind;

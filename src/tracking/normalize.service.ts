@@ -91,7 +91,7 @@ export class NormalizeService {
       return this.fail(
         payload,
         outcome,
-        `unreadable ${adapter.name} payload (${malformed.code}): ${malformed.message}`,
+        `unreadable ${adapter.name} payload${malformed.code ? ` (${malformed.code})` : ''}: ${malformed.message}`,
       );
     }
     const numbers = this.numbersOf(payload, result);
@@ -389,7 +389,9 @@ export class NormalizeService {
     matches: { targets: ShipmentTarget[] }[],
   ) {
     const tracked = new Set(matches.flatMap((m) => m.targets.map((t) => t.id)));
-    const perNumber = result.problems.filter((p) => p.trackingNumber || payload.trackingNumbers.length === 1);
+    const perNumber = result.problems.filter(
+      (p) => p.kind !== 'ignored' && (p.trackingNumber || payload.trackingNumbers.length === 1),
+    );
     if (perNumber.length === 0) return;
     for (const p of perNumber) {
       const number = normalize(p.trackingNumber ?? (payload.trackingNumbers[0] as string));

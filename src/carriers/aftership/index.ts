@@ -1,6 +1,7 @@
 import type { CarrierAdapter } from '../adapter.js';
 import { AFTERSHIP_SUBTAG, AFTERSHIP_TAG } from './codes.js';
 import { mapAfterShip } from './map.js';
+import { webhook } from './webhook.js';
 
 export const adapter: CarrierAdapter = {
   code: 'aftership',
@@ -8,4 +9,5 @@ export const adapter: CarrierAdapter = {
   kind: 'aggregator',
   codeTables: [AFTERSHIP_SUBTAG, AFTERSHIP_TAG],
   map: mapAfterShip,
+  webhook,
 };

@@ -109,6 +109,26 @@ describe('dhl_unified', () => {
     expect(mapPayload(adapter, { body }).shipments.map((s) => s.service)).toEqual(['express', 'parcel-de']);
   });
 
+  it('reads pushed shipments, and ignores the push API’s subscription messages', () => {
+    const pushed = JSON.parse(readFixture(FILE));
+    const push = JSON.stringify({ scope: 'subscription.push', self: 'https://api-eu.dhl.com/x', ...pushed });
+    expect(mapPayload(adapter, { body: push }).shipments.map((s) => s.trackingNumber)).toEqual(
+      mapPayload(adapter, { body: readFixture(FILE) }).shipments.map((s) => s.trackingNumber),
+    );
+    const validate = JSON.stringify({ scope: 'subscription.validate', secret: 'abc' });
+    expect(mapPayload(adapter, { body: validate })).toEqual({
+      shipments: [],
+      problems: [
+        {
+          kind: 'ignored',
+          code: 'subscription.validate',
+          trackingNumber: null,
+          message: 'DHL push message subscription.validate',
+        },
+      ],
+    });
+  });
+
   it('maps problem bodies and bad bodies to problems, never an exception', () => {
     expect(
       mapPayload(adapter, { body: readFixture('karrio/dhl_universal/TrackingErrorResponseJSON.json') })

@@ -15,7 +15,7 @@ import { DHL_UNIFIED_CODES } from './codes.js';
 // events[], newest first. An event has timestamp (ISO 8601, with an offset or local without one), location
 // .address {countryCode, postalCode, addressLocality}, statusCode (pre-transit, transit, delivered, failure,
 // unknown), status, description. Errors are problem bodies {status, title, detail, instance:
-// "/shipment/<number>"}.
+// "/shipment/<number>"}. The push API posts the same shipments[] under {scope: 'subscription.push', self}.
 
 export function mapDhlUnified(input: PayloadInput): MapResult {
   const parsed = parseJson(input.body);
@@ -27,6 +27,12 @@ export function mapDhlUnified(input: PayloadInput): MapResult {
   }
   const body = parsed.value;
   const asked = input.requested?.length === 1 ? (input.requested[0] ?? null) : null;
+  // The push API posts its subscription messages (subscription.validate, .failure…) to the same URL as
+  // shipment updates (scope subscription.push): they are about no parcel.
+  const scope = text(body?.scope);
+  if (scope?.startsWith('subscription.') && scope !== 'subscription.push' && !body.shipments) {
+    return failed('ignored', `DHL push message ${scope}`, { code: scope });
+  }
   if (Array.isArray(body?.shipments)) {
     const shipments = body.shipments
       .map((s: Node) => shipment(s, asked))

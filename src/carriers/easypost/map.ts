@@ -35,8 +35,9 @@ export function mapEasyPost(input: PayloadInput): MapResult {
   if (body.object === 'Event') {
     const result = body.result;
     if (result?.object === 'Tracker' || text(result?.tracking_code)) return mapTrackers([result]);
-    // A webhook may fire for other objects, and GET /events/:id returns the envelope alone.
-    return failed('malformed', `EasyPost Event ${text(body.description) ?? ''} carries no Tracker`.trim(), {
+    // A webhook may fire for other objects (batch.*, refund.*), and GET /events/:id returns the envelope
+    // alone: read, and about no parcel.
+    return failed('ignored', `EasyPost Event ${text(body.description) ?? ''} carries no Tracker`.trim(), {
       code: 'event_without_tracker',
     });
   }

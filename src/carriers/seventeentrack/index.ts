@@ -1,6 +1,7 @@
 import type { CarrierAdapter } from '../adapter.js';
 import { SEVENTEENTRACK_PACKAGE_STATE, SEVENTEENTRACK_STATUS } from './codes.js';
 import { mapSeventeenTrack } from './map.js';
+import { webhook } from './webhook.js';
 
 export const adapter: CarrierAdapter = {
   code: 'seventeentrack',
@@ -8,4 +9,5 @@ export const adapter: CarrierAdapter = {
   kind: 'aggregator',
   codeTables: [SEVENTEENTRACK_STATUS, SEVENTEENTRACK_PACKAGE_STATE],
   map: mapSeventeenTrack,
+  webhook,
 };

@@ -4,11 +4,12 @@ import { asArray, type Node, parseJson, text } from '../support/parse.js';
 import { failed, kindForHttpStatus, problem } from '../support/problems.js';
 import { resolveDate, resolveTime } from '../support/time.js';
 import { activitySpec } from './events.js';
+import { isTrackAlert, mapTrackAlert } from './map-alert.js';
 
 // The UPS Track API (JSON, OAuth): trackResponse.shipment[].package[].activity[], newest first, with local
 // date/time and, in newer answers, gmtDate/gmtTime/gmtOffset. A number UPS does not know comes back as a
 // shipment with warning TW0001; request errors as response.errors[] (250003 bad credentials, TV1002 bad
-// number).
+// number). Track Alert pushes are flat single activities (map-alert.ts).
 
 const NOT_FOUND_WARNINGS = new Set(['TW0001', 'TW0002']);
 const NOT_FOUND_ERRORS = new Set(['TV1002', '151018', '151044']);
@@ -34,6 +35,7 @@ export function mapUpsJson(input: PayloadInput): MapResult {
       : { shipments: [], problems: [parsed.problem] };
   }
   const body = parsed.value;
+  if (isTrackAlert(body)) return mapTrackAlert(body);
   const errors = asArray(body?.response?.errors);
   if (errors.length > 0) {
     return {

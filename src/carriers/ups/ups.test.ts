@@ -117,3 +117,69 @@ describe('ups JSON (Track API)', () => {
     expect(mapPayload(adapter, { body: '{"trackResponse":' }).problems[0]?.kind).toBe('malformed');
   });
 });
+
+describe('ups Track Alert pushes', () => {
+  const push = (over: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      trackingNumber: ' 1Z204W4R0308071865',
+      localActivityDate: '20240423',
+      localActivityTime: '095004',
+      gmtActivityDate: '20240423',
+      gmtActivityTime: '135004',
+      activityLocation: { city: 'CHARLOTTE', stateProvince: 'NC', postalCode: '28209', country: 'US' },
+      activityStatus: { type: 'D', code: 'FS', description: 'Delivered', descriptionCode: '011' },
+      scheduledDeliveryDate: '',
+      actualDeliveryDate: '20240423',
+      actualDeliveryTime: '095004',
+      deliveryStartTime: '',
+      deliveryEndTime: '',
+      ...over,
+    });
+
+  it('is one activity of one package, its offset the difference between the local and GMT clocks', () => {
+    const r = mapPayload(adapter, { body: push() });
+    expect(r.problems).toEqual([]);
+    expect(r.shipments).toHaveLength(1);
+    const s = r.shipments[0];
+    expect(s?.trackingNumber).toBe('1Z204W4R0308071865');
+    expect(s?.events).toMatchObject([
+      {
+        occurredAt: '2024-04-23T13:50:04.000Z',
+        utcOffsetMinutes: -240,
+        offsetSource: 'carrier',
+        status: 'delivered',
+        rawCode: 'FS',
+        location: { city: 'CHARLOTTE', region: 'NC', countryCode: 'US' },
+      },
+    ]);
+  });
+
+  it('keeps the scheduled date and window; without GMT the place’s zone is used', () => {
+    const r = mapPayload(adapter, {
+      body: push({
+        localActivityTime: '063000',
+        gmtActivityDate: '',
+        gmtActivityTime: '',
+        activityStatus: { type: 'I', code: 'OT', description: 'Out For Delivery Today' },
+        scheduledDeliveryDate: '20240423',
+        deliveryStartTime: '120000',
+        deliveryEndTime: '160000',
+        actualDeliveryDate: '',
+        actualDeliveryTime: '',
+      }),
+    });
+    const s = r.shipments[0];
+    expect(s?.events[0]).toMatchObject({ status: 'out_for_delivery', offsetSource: 'location_zone' });
+    expect(s?.edd).toEqual({
+      date: '2024-04-23',
+      windowStart: '2024-04-23T16:00:00.000Z',
+      windowEnd: '2024-04-23T20:00:00.000Z',
+    });
+  });
+
+  it('a push without a time is kept as skipped, not invented', () => {
+    const r = mapPayload(adapter, { body: push({ localActivityTime: '' }) });
+    expect(r.shipments[0]?.events).toEqual([]);
+    expect(r.shipments[0]?.skipped).toHaveLength(1);
+  });
+});
