@@ -3,102 +3,36 @@
 // CORS, request ids, rate limit in Redis, API-key auth), so the ratio is the cost of the read itself. A
 // plain Fastify process with no plugins is measured too, for scale. Figures are medians over short rounds
 // (see below). Writes bench/results/tracking-read.{json,md}. Not a test: the machine should be quiet.
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
-import autocannon from 'autocannon';
-import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { createDb, createPool } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { createDeps } from '../src/deps.js';
 import { createLogger } from '../src/logger.js';
 import { seed } from './seed.js';
+import {
+  CONNECTIONS,
+  type LoadRequest,
+  load,
+  log,
+  type Measure,
+  median,
+  medianMeasure,
+  row,
+  scratchDatabase,
+  startProcess,
+} from './support.js';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
 const EVENTS = Number(process.env.BENCH_EVENTS_PER_SHIPMENT ?? 4);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 6);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
-const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = 'wismo_bench';
-const dbUrl = new URL(ADMIN_URL);
-dbUrl.pathname = `/${DB_NAME}`;
-
-const log = (s: string) => process.stdout.write(`${s}\n`);
-
-async function admin(text: string) {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  await c.query(text).finally(() => c.end());
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
-/** Starts an entry in its own process and waits until `readyPath` answers. */
-async function startProcess(entry: string, env: Record<string, string>, readyPath: string) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}${readyPath}`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { child, port };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${entry} did not become ready`);
-}
-
-const row = (name: string, m: Measure) =>
-  `| ${name} | ${m.requestsPerSecond.toFixed(0)} | ${m.p50} | ${m.p99} | ${m.non2xx} |`;
-
-interface Measure {
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-}
-
-async function load(
-  url: string,
-  headers: Record<string, string>,
-  path: () => string,
-  seconds: number,
-): Promise<Measure> {
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: seconds,
-    headers,
-    requests: [{ setupRequest: (req) => ({ ...req, path: path() }) }],
-  });
-  return {
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors,
-  };
-}
 
 log(`seeding ${ORDERS.toLocaleString('en')} orders × 2 shipments × ${EVENTS} events into ${DB_NAME} …`);
-await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-await admin(`CREATE DATABASE ${DB_NAME}`);
 const env = {
-  DATABASE_URL: dbUrl.toString(),
+  DATABASE_URL: await scratchDatabase(DB_NAME),
   NODE_ENV: 'production',
   LOG_LEVEL: 'warn',
   LOG_FORMAT: 'json',
@@ -128,15 +62,26 @@ const bare = await startProcess('bench/bare-server.ts', {}, '/bare');
 const randomNumber = () =>
   `/v1/tracking/BENCH${1 + Math.floor(Math.random() * ORDERS)}${Math.random() < 0.5 ? 'A' : 'B'}`;
 const auth = { authorization: `Bearer ${key}` };
+const get =
+  (path: () => string, headers: Record<string, string> = {}) =>
+  (): LoadRequest => ({ path: path(), headers });
 
 try {
   // A correctness probe before measuring: the route must answer real data, not errors.
   const probe = await fetch(`http://127.0.0.1:${api.port}${randomNumber()}`, { headers: auth });
   if (probe.status !== 200) throw new Error(`tracking read answered ${probe.status}: ${await probe.text()}`);
   log('warming up …');
-  await load(`http://127.0.0.1:${bare.port}`, {}, () => '/bare', 3);
-  await load(`http://127.0.0.1:${api.port}`, auth, () => '/bench/bare', 3);
-  await load(`http://127.0.0.1:${api.port}`, auth, randomNumber, 5);
+  await load(
+    `http://127.0.0.1:${bare.port}`,
+    get(() => '/bare'),
+    3,
+  );
+  await load(
+    `http://127.0.0.1:${api.port}`,
+    get(() => '/bench/bare', auth),
+    3,
+  );
+  await load(`http://127.0.0.1:${api.port}`, get(randomNumber, auth), 5);
 
   // Many short rounds, the three routes back to back in each (in alternating order, so drift on a shared
   // machine cancels out); every figure reported is the median over the rounds, and the ratio is the median
@@ -144,9 +89,19 @@ try {
   const rounds: { bare: Measure; plain: Measure; tracking: Measure; ratio: number; plainRatio: number }[] =
     [];
   const targets = {
-    plain: () => load(`http://127.0.0.1:${bare.port}`, {}, () => '/bare', DURATION),
-    bare: () => load(`http://127.0.0.1:${api.port}`, auth, () => '/bench/bare', DURATION),
-    tracking: () => load(`http://127.0.0.1:${api.port}`, auth, randomNumber, DURATION),
+    plain: () =>
+      load(
+        `http://127.0.0.1:${bare.port}`,
+        get(() => '/bare'),
+        DURATION,
+      ),
+    bare: () =>
+      load(
+        `http://127.0.0.1:${api.port}`,
+        get(() => '/bench/bare', auth),
+        DURATION,
+      ),
+    tracking: () => load(`http://127.0.0.1:${api.port}`, get(randomNumber, auth), DURATION),
   };
   for (let r = 0; r < ROUNDS; r++) {
     const order = (
@@ -161,18 +116,7 @@ try {
       `round ${r + 1}: plain Fastify ${m.plain.requestsPerSecond.toFixed(0)} req/s, bare route ${m.bare.requestsPerSecond.toFixed(0)} req/s, tracking ${m.tracking.requestsPerSecond.toFixed(0)} req/s (p99 ${m.tracking.p99} ms), ratio ${ratio.toFixed(2)}`,
     );
   }
-  const median = (xs: number[]) => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-  };
-  const medianOf = (pick: (r: (typeof rounds)[number]) => Measure): Measure => ({
-    requestsPerSecond: median(rounds.map((r) => pick(r).requestsPerSecond)),
-    p50: median(rounds.map((r) => pick(r).p50)),
-    p99: median(rounds.map((r) => pick(r).p99)),
-    non2xx: rounds.reduce((n, r) => n + pick(r).non2xx, 0),
-    errors: rounds.reduce((n, r) => n + pick(r).errors, 0),
-  });
+  const medianOf = (pick: (r: (typeof rounds)[number]) => Measure) => medianMeasure(rounds.map(pick));
   const best = {
     tracking: medianOf((r) => r.tracking),
     bare: medianOf((r) => r.bare),
@@ -215,6 +159,6 @@ try {
   await writeFile(new URL('./results/tracking-read.md', import.meta.url), md);
   log(`\n${md}`);
 } finally {
-  api.child.kill('SIGTERM');
-  bare.child.kill('SIGTERM');
+  await api.stop();
+  await bare.stop();
 }

@@ -12,6 +12,7 @@ import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { IntakeRepository } from './intake/intake.repository.js';
 import { IntakeService } from './intake/intake.service.js';
+import { PayloadWriter } from './intake/payload-writer.js';
 import { RawPayloadsRepository } from './intake/raw-payloads.repository.js';
 import { RawPayloadsService } from './intake/raw-payloads.service.js';
 import { WebhookConnections } from './intake/webhook-connections.js';
@@ -115,7 +116,12 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
     idempotency: new IdempotencyService(new IdempotencyRepository(db), config.idempotencyTtlHours),
     carrierConnections,
     normalize,
-    intake: new IntakeService(webhookConnections, new IntakeRepository(db), enqueuer, logger),
+    intake: new IntakeService(
+      webhookConnections,
+      new PayloadWriter(new IntakeRepository(db)),
+      enqueuer,
+      logger,
+    ),
     rawPayloads: new RawPayloadsService(new RawPayloadsRepository(db), normalize, enqueuer),
   };
 

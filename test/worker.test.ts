@@ -97,8 +97,9 @@ describe('worker', () => {
       prefix: deps.config.queuePrefix,
     });
     await events.waitUntilReady();
-    const job = await queue.add('normalize', { payloadId: id }, { jobId: normalizeJobId(id) });
-    const again = await queue.add('normalize', { payloadId: id }, { jobId: normalizeJobId(id) });
+    const jobId = normalizeJobId([{ id, replays: 0 }]);
+    const job = await queue.add('normalize', { payloadIds: [id] }, { jobId });
+    const again = await queue.add('normalize', { payloadIds: [id] }, { jobId });
     expect(again.id).toBe(job.id);
     const result = await job.waitUntilFinished(events, 10_000);
     await events.close();

@@ -25,6 +25,10 @@ export interface WebhookScheme {
   readonly description: string;
   /** Where the sender documents it. */
   readonly docs: string;
+  /** What the merchant does at the sender with the URL and secret (docs/carriers.md). */
+  readonly setup: string;
+  /** Caveats: what could not be confirmed, what the sender does not do (docs/carriers.md). */
+  readonly note?: string;
   /**
    * false when the sender's documentation does not let us confirm how it signs: its connections then
    * authenticate with a secret token in the webhook URL instead (webhook_auth 'url_token').

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 
-// The SQL of intake: one statement stores a delivery (or finds it already stored), nothing else is written
+// The SQL of intake: one statement stores deliveries (or finds them already stored); nothing else is written
 // before the sender gets its answer.
 
 export interface NewRawPayload {
@@ -15,24 +15,34 @@ export interface NewRawPayload {
   verifiedBy: 'signature' | 'url_token';
 }
 
+/** A delivery's identity under the unique dedupe index. */
+export const keyOf = (p: Pick<NewRawPayload, 'carrier' | 'connectionId' | 'dedupeKey'>) =>
+  `${p.carrier}\u0000${p.connectionId}\u0000${p.dedupeKey}`;
+
 export class IntakeRepository {
   constructor(private readonly db: Database) {}
 
-  /** The new row's id, or null when the same delivery is already stored (the unique dedupe index). */
-  async insert(p: NewRawPayload): Promise<number | null> {
-    const row = await this.db
+  /**
+   * Stores the deliveries in one statement. Answers the new rows' ids by delivery key (keyOf); a delivery
+   * already stored (the unique dedupe index) is absent from the answer.
+   */
+  async insertMany(payloads: readonly NewRawPayload[]): Promise<Map<string, number>> {
+    if (payloads.length === 0) return new Map();
+    const rows = await this.db
       .insertInto('raw_payloads')
-      .values({
-        merchant_id: p.merchantId,
-        connection_id: p.connectionId,
-        carrier_code: p.carrier,
-        source: 'push',
-        body: p.body,
-        content_type: p.contentType,
-        headers: JSON.stringify(p.headers),
-        dedupe_key: p.dedupeKey,
-        verified_by: p.verifiedBy,
-      })
+      .values(
+        payloads.map((p) => ({
+          merchant_id: p.merchantId,
+          connection_id: p.connectionId,
+          carrier_code: p.carrier,
+          source: 'push' as const,
+          body: p.body,
+          content_type: p.contentType,
+          headers: JSON.stringify(p.headers),
+          dedupe_key: p.dedupeKey,
+          verified_by: p.verifiedBy,
+        })),
+      )
       .onConflict((oc) =>
         oc
           .expression(
@@ -40,8 +50,18 @@ export class IntakeRepository {
           )
           .doNothing(),
       )
-      .returning('id')
-      .executeTakeFirst();
-    return row ? Number(row.id) : null;
+      .returning(['id', 'carrier_code', 'connection_id', 'dedupe_key'])
+      .execute();
+    return new Map(
+      rows.map((r) => [
+        keyOf({ carrier: r.carrier_code, connectionId: r.connection_id ?? '', dedupeKey: r.dedupe_key }),
+        Number(r.id),
+      ]),
+    );
+  }
+
+  /** One delivery; the new row's id, or null when it is already stored. */
+  async insert(p: NewRawPayload): Promise<number | null> {
+    return (await this.insertMany([p])).get(keyOf(p)) ?? null;
   }
 }

@@ -12,7 +12,7 @@ import {
 } from '../errors.js';
 import { webhooksReceived } from '../metrics.js';
 import type { NormalizeEnqueuer } from '../queue/normalize-enqueuer.js';
-import type { IntakeRepository } from './intake.repository.js';
+import type { PayloadWriter } from './payload-writer.js';
 import type { WebhookConnections } from './webhook-connections.js';
 
 // Carrier webhooks in: find the connection the URL names, authenticate the sender over the raw bytes, store
@@ -48,7 +48,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class IntakeService {
   constructor(
     private readonly connections: WebhookConnections,
-    private readonly repo: IntakeRepository,
+    private readonly writer: PayloadWriter,
     private readonly enqueuer: NormalizeEnqueuer,
     private readonly logger: Logger,
     private readonly clock: () => Date = () => new Date(),
@@ -107,7 +107,7 @@ export class IntakeService {
     }
 
     const eventId = scheme.eventId?.(delivery) ?? null;
-    const payloadId = await this.repo.insert({
+    const payloadId = await this.writer.insert({
       merchantId: connection.merchantId,
       connectionId: connection.id,
       carrier,
@@ -125,7 +125,7 @@ export class IntakeService {
       return { payloadId: null, duplicate: true, enqueued: false };
     }
     webhooksReceived.inc({ carrier, outcome: 'accepted' });
-    const enqueued = await this.enqueuer.enqueue([{ id: payloadId, replays: 0 }]);
+    const enqueued = await this.enqueuer.enqueueOne({ id: payloadId, replays: 0 });
     return { payloadId, duplicate: false, enqueued };
   }
 

@@ -1,15 +1,12 @@
 import type { Queue } from 'bullmq';
+import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
-import { type NormalizeJobData, normalizeJobId } from './queues.js';
+import { NORMALIZE_JOB_PAYLOADS, type NormalizeJobData, normalizeJobId, type PayloadRef } from './queues.js';
 
 // Hands stored payloads to the normalize workers. Best effort by design: the payload is already committed,
 // so when Redis is slow or away the caller carries on and the sweeper (src/intake/sweeper.ts) enqueues it
-// later. Job ids are deterministic, so an enqueue repeated by the sweeper is the same job.
-
-export interface PayloadRef {
-  id: number;
-  replays: number;
-}
+// later. Job ids are deterministic, so an enqueue repeated by the sweeper is the same job. Single payloads
+// enqueued together (webhooks arriving at once) share one addBulk: one round trip to Redis for the lot.
 
 export class NormalizeEnqueuer {
   constructor(
@@ -20,6 +17,19 @@ export class NormalizeEnqueuer {
     private readonly timeoutMs = 1_000,
   ) {}
 
+  private readonly singles = new DataLoader<PayloadRef, boolean, string>(
+    async (refs) => {
+      const ok = await this.enqueue(refs);
+      return refs.map(() => ok);
+    },
+    { cache: false, maxBatchSize: 500, cacheKeyFn: (r) => `${r.id}:${r.replays}` },
+  );
+
+  /** One payload, batched with the others enqueued in the same tick. True when its job reached Redis. */
+  enqueueOne(ref: PayloadRef): Promise<boolean> {
+    return this.singles.load(ref);
+  }
+
   /** True when every job reached Redis. */
   async enqueue(refs: readonly PayloadRef[]): Promise<boolean> {
     if (refs.length === 0) return true;
@@ -27,11 +37,15 @@ export class NormalizeEnqueuer {
       this.warn({ payloads: refs.length }, 'queue unavailable; the sweeper will enqueue the payloads');
       return false;
     }
-    const jobs = refs.map((r) => ({
-      name: 'normalize',
-      data: { payloadId: r.id },
-      opts: { jobId: normalizeJobId(r.id, r.replays) },
-    }));
+    const jobs = [];
+    for (let i = 0; i < refs.length; i += NORMALIZE_JOB_PAYLOADS) {
+      const chunk = refs.slice(i, i + NORMALIZE_JOB_PAYLOADS);
+      jobs.push({
+        name: 'normalize',
+        data: { payloadIds: chunk.map((r) => r.id) },
+        opts: { jobId: normalizeJobId(chunk) },
+      });
+    }
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([

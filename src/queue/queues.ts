@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type ConnectionOptions, Queue } from 'bullmq';
 
 // Queue names and their queues. Every queue lives under the configured prefix, so test runs and
@@ -8,15 +9,30 @@ export const QUEUES = {
   normalize: 'normalize',
 } as const;
 
+export interface PayloadRef {
+  id: number;
+  /** How often the payload was replayed on request: a replay is a new job. */
+  replays: number;
+}
+
+/** Payloads one normalize job carries at most: deliveries committed together are normalized together. */
+export const NORMALIZE_JOB_PAYLOADS = 50;
+
 /**
- * A raw payload's normalize job: one id per payload, so enqueueing twice (intake and sweeper) is one job. A
- * replay asked for by an agent is a new job: the payload's replay count is part of the id.
+ * A normalize job's id, derived from the payloads it carries (and their replay counts), so enqueueing the
+ * same payloads twice (intake and sweeper) is one job, while a replay asked for by an agent is a new one.
  */
-export const normalizeJobId = (payloadId: number, replays = 0) =>
-  replays === 0 ? `payload-${payloadId}` : `payload-${payloadId}-r${replays}`;
+export function normalizeJobId(refs: readonly PayloadRef[]): string {
+  const [only] = refs;
+  if (refs.length === 1 && only) {
+    return only.replays === 0 ? `payload-${only.id}` : `payload-${only.id}-r${only.replays}`;
+  }
+  const list = refs.map((r) => `${r.id}.${r.replays}`).join(',');
+  return `payloads-${createHash('sha256').update(list).digest('hex').slice(0, 24)}`;
+}
 
 export interface NormalizeJobData {
-  payloadId: number;
+  payloadIds: number[];
 }
 
 export function normalizeQueue(connection: ConnectionOptions, prefix: string): Queue<NormalizeJobData> {

@@ -51,7 +51,13 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
   // redelivered jobs are safe; the concurrency only bounds database load.
   const normalize = new Worker<NormalizeJobData>(
     QUEUES.normalize,
-    async (job) => deps.services.normalize.normalizePayload(job.data.payloadId),
+    async (job) => {
+      // Jobs queued by an earlier version carry one payloadId.
+      const legacy = (job.data as { payloadId?: number }).payloadId;
+      const ids = job.data.payloadIds ?? (legacy === undefined ? [] : [legacy]);
+      const outcomes = await deps.services.normalize.normalizePayloads(ids);
+      return outcomes.length === 1 ? outcomes[0] : { payloads: outcomes.length };
+    },
     {
       connection,
       prefix: config.queuePrefix,

@@ -51,6 +51,26 @@ export class NormalizeService {
   ) {}
 
   /**
+   * Normalizes the payloads of one job, one after the other (payloads committed together often concern the
+   * same shipments; in order they do not wait on each other's locks). A payload that fails transiently does
+   * not stop the others: the first such error is thrown at the end, so the job is retried, and the payloads
+   * already done are skipped then.
+   */
+  async normalizePayloads(payloadIds: readonly number[]): Promise<NormalizeOutcome[]> {
+    const outcomes: NormalizeOutcome[] = [];
+    let error: unknown = null;
+    for (const id of payloadIds) {
+      try {
+        outcomes.push(await this.normalizePayload(id));
+      } catch (err) {
+        error ??= err;
+      }
+    }
+    if (error) throw error;
+    return outcomes;
+  }
+
+  /**
    * Normalizes one stored payload. Everything it changes (events, shipments, orders, outbox rows, the
    * payload's own state) commits in one transaction, so a crash leaves the payload pending and whole.
    * Failures that may pass (Postgres restarting) are thrown for the queue to retry; a payload the mapper

@@ -126,7 +126,9 @@ export class TrackingRepository {
         tracking_numbers: numbers,
         result: JSON.stringify(result),
         last_error: error,
-        processed_at: sql<Date>`now()`,
+        // The moment the work was done, not the start of its transaction: received_at → processed_at is the
+        // delay a shopper's status waits for.
+        processed_at: sql<Date>`clock_timestamp()`,
       })
       .where('id', '=', id)
       .execute();

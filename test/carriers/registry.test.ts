@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS, getAdapter, mapPayload } from '../../src/carriers/registry.js';
 import { renderStatusesDoc, STATUSES_DOC_PATH } from '../../src/carriers/statuses-doc.js';
+import { CARRIERS_DOC_PATH, renderCarriersDoc } from '../../src/carriers/webhooks-doc.js';
 import { CarrierCode } from '../../src/shipments/shipments.schemas.js';
 import { EXPECTED, FIXTURES_DIR, ownerOf } from '../helpers/carrier-fixtures.js';
 
@@ -21,6 +22,10 @@ const FILES = fixtureFiles(FIXTURES_DIR).filter((f) => f !== 'EXPECTED.json' && 
 describe('carrier registry', () => {
   it('docs/statuses.md is what the code tables generate (run npm run docs:statuses)', () => {
     expect(readFileSync(STATUSES_DOC_PATH, 'utf8')).toBe(renderStatusesDoc());
+  });
+
+  it('docs/carriers.md is what the webhook schemes generate (run npm run docs:carriers)', () => {
+    expect(readFileSync(CARRIERS_DOC_PATH, 'utf8')).toBe(renderCarriersDoc());
   });
 
   it('every adapter lives in its own folder, under a valid carrier code, with a test', () => {

@@ -12,6 +12,9 @@ const LEGACY_PREFIX = 'hmac-sha256=';
 export const webhook: WebhookScheme = {
   description: 'aftership-hmac-sha256: base64 HMAC-SHA256 of the raw body with the AfterShip webhook secret',
   docs: 'https://www.aftership.com/docs/tracking/webhook/webhook-signature',
+  setup:
+    'Add the webhook URL in AfterShip (Settings → Webhooks), then give wismo the webhook secret AfterShip shows there.',
+  note: 'AfterShip retries failed deliveries with the same event_id; `ts` is not signed, so there is no replay window, and a replayed body is stored once by its event id.',
   confirmed: true,
   secretIssuedBy: 'sender',
   contentTypes: ['application/json'],

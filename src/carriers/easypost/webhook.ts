@@ -19,6 +19,8 @@ export const webhook: WebhookScheme = {
   description:
     'X-Hmac-Signature: "hmac-sha256-hex=" + hex HMAC-SHA256 of the raw body, secret NFKD-normalized',
   docs: 'https://docs.easypost.com/guides/webhooks-guide#hmac-validation',
+  setup:
+    'Create the webhook (Dashboard → Webhooks, or POST /v2/webhooks) with the webhook URL and the secret wismo generated as webhook_secret.',
   confirmed: true,
   secretIssuedBy: 'wismo',
   contentTypes: ['application/json'],

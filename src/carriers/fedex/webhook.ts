@@ -18,6 +18,9 @@ import { ok, reject, type WebhookScheme } from '../webhook.js';
 export const webhook: WebhookScheme = {
   description: 'fdx-signature: HMAC-SHA256 of the raw body with the project security token (base64, or hex)',
   docs: 'https://developer.fedex.com/api/en-us/catalog/shipment-visibility-webhook/docs/introduction/advanced-integrated-visibility-validation-process.html',
+  setup:
+    'Create an Advanced Integrated Visibility webhook project in the FedEx Developer Portal with the webhook URL, and enter the secret wismo generated as its security token.',
+  note: 'FedEx documents no event id and no timestamp; its code sample sends base64 while one line of its text says hex, so both are accepted. The push body is read as a Track API answer (output.completeTrackResults), the shape of FedEx’s test webhook.',
   confirmed: true,
   secretIssuedBy: 'wismo',
   contentTypes: ['application/json'],

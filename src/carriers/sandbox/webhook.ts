@@ -9,6 +9,7 @@ export const webhook: WebhookScheme = {
   description:
     'Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature "v1,<base64 HMAC-SHA256>"',
   docs: 'https://www.standardwebhooks.com/',
+  setup: 'The sandbox carrier is given the URL and the secret when it is started for a merchant.',
   confirmed: true,
   secretIssuedBy: 'wismo',
   contentTypes: ['application/json'],

@@ -12,7 +12,10 @@ const signOf = (key: string, body: Buffer) =>
 
 export const webhook: WebhookScheme = {
   description: 'sign: hex SHA-256 of the raw body + "/" + the 17TRACK API security key',
-  docs: 'https://api.17track.net/en/doc?version=v2.2',
+  docs: 'https://asset.17track.net/api/document/v2.2_en/index.html',
+  setup:
+    'Set the webhook URL in the 17TRACK API console (Settings → Webhook). With webhookAuth "signature", give wismo the API security key; otherwise use the URL with its token.',
+  note: 'Not confirmed: the sign computation comes from public integrations, not from 17TRACK’s own pages. Connections default to the URL token; "signature" is an opt-in.',
   confirmed: false,
   secretIssuedBy: 'sender',
   contentTypes: ['application/json'],

@@ -26,6 +26,9 @@ function parse(value: string): { t: string; v1: Buffer[] } | null {
 export const webhook: WebhookScheme = {
   description: 'Shippo-Auth-Signature: t=<seconds>,v1=<hex HMAC-SHA256 of "t.body">',
   docs: 'https://docs.goshippo.com/tracking/webhook-security',
+  setup:
+    'Add the webhook (Settings → API → Webhooks, event track_updated) with the webhook URL and its token. With webhookAuth "signature", ask Shippo to enable HMAC and give wismo the secret it issues.',
+  note: 'Shippo documents the URL token (its “self-generated token”) and says HMAC is enabled on request without publishing the header format; the format here is what Shippo integrations implement. Shippo is said to keep the original t on retries, so retries more than 5 minutes late would be refused under "signature": the URL token, the default, has no such window.',
   confirmed: false,
   secretIssuedBy: 'sender',
   contentTypes: ['application/json'],

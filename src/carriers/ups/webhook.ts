@@ -9,6 +9,9 @@ import { ok, reject, type WebhookScheme } from '../webhook.js';
 export const webhook: WebhookScheme = {
   description: 'credential header: the value given as destination.credential in the Track Alert subscription',
   docs: 'https://github.com/UPS-API/api-documentation/blob/main/UPSTrackAlert.yaml',
+  setup:
+    'Subscribe the tracking numbers with the Track Alert API, destination.url = the webhook URL, destination.credentialType = "Bearer", destination.credential = the secret wismo generated.',
+  note: 'UPS does not retry a push that fails, and a subscription lasts 14 days: a missed push is caught up only by polling UPS.',
   confirmed: true,
   secretIssuedBy: 'wismo',
   contentTypes: ['application/json'],

@@ -1,0 +1,140 @@
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+// What the benchmarks share: scratch databases, wismo's processes started as an operator starts them, and
+// autocannon loads summarized the same way.
+
+export const ADMIN_URL =
+  process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+export const log = (s: string) => process.stdout.write(`${s}\n`);
+
+export async function admin(text: string): Promise<void> {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  await c.query(text).finally(() => c.end());
+}
+
+/** A fresh scratch database; its URL. */
+export async function scratchDatabase(name: string): Promise<string> {
+  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+export interface BenchProcess {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts an entry in its own process and waits until `readyPath` answers (or, without one, a moment). */
+export async function startProcess(
+  entry: string,
+  env: Record<string, string>,
+  readyPath: string | null,
+  nodeArgs: readonly string[] = [],
+): Promise<BenchProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
+    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`);
+    if (readyPath === null) {
+      if (i === 30) return { port, stop };
+    } else {
+      const ok = await fetch(`http://127.0.0.1:${port}${readyPath}`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) return { port, stop };
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${entry} did not become ready`);
+}
+
+export interface Measure {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+export interface LoadRequest {
+  method?: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** `seconds` of load at CONNECTIONS connections, each request made by `next()`. */
+export async function load(url: string, next: () => LoadRequest, seconds: number): Promise<Measure> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        setupRequest: (req) => {
+          const r = next();
+          return {
+            ...req,
+            method: r.method ?? 'GET',
+            path: r.path,
+            headers: { ...req.headers, ...r.headers },
+            body: r.body,
+          };
+        },
+      },
+    ],
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+export function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** The median of each figure over rounds; non-2xx and errors summed. */
+export function medianMeasure(measures: readonly Measure[]): Measure {
+  return {
+    requestsPerSecond: median(measures.map((m) => m.requestsPerSecond)),
+    p50: median(measures.map((m) => m.p50)),
+    p99: median(measures.map((m) => m.p99)),
+    non2xx: measures.reduce((n, m) => n + m.non2xx, 0),
+    errors: measures.reduce((n, m) => n + m.errors, 0),
+  };
+}
+
+export const row = (name: string, m: Measure) =>
+  `| ${name} | ${m.requestsPerSecond.toFixed(0)} | ${m.p50} | ${m.p99} | ${m.non2xx} |`;

@@ -1,0 +1,293 @@
+// npm run bench (second part): carrier webhooks. 1) Signed EasyPost deliveries (the real 3.5 KB
+// tracker.updated body of the fixtures, each with its own event id and tracking number) POSTed at 50
+// connections to the intake route of a real api process, next to a bare Fastify POST route given the same
+// bodies, in alternating short rounds; the ratio is the median of the per-round ratios. 2) End to end: a
+// batch of deliveries posted while a real worker process normalizes them; every payload's latency is
+// received_at → processed_at (both Postgres clocks: the row committed before the 200, the row marked
+// processed in the transaction that commits its events and status). Writes bench/results/webhook-intake.*.
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import autocannon from 'autocannon';
+import { Redis } from 'ioredis';
+import { sql } from 'kysely';
+import { loadConfig } from '../src/config.js';
+import { createDb, createPool } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { createDeps } from '../src/deps.js';
+import { createLogger } from '../src/logger.js';
+import { seed } from './seed.js';
+import {
+  CONNECTIONS,
+  type LoadRequest,
+  load,
+  log,
+  type Measure,
+  median,
+  medianMeasure,
+  row,
+  scratchDatabase,
+  startProcess,
+} from './support.js';
+
+const ORDERS = Number(process.env.BENCH_INTAKE_ORDERS ?? 20_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 6);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const E2E_DELIVERIES = Math.min(ORDERS, Number(process.env.BENCH_E2E_DELIVERIES ?? 10_000));
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+const DB_NAME = 'wismo_bench_intake';
+const QUEUE_PREFIX = 'wismo-bench-intake';
+const ENCRYPTION_KEY = Buffer.alloc(32, 1).toString('base64');
+const FIXTURE = new URL(
+  '../../shared/fixtures/carriers/easypost_examples/easypost/event-body.json',
+  import.meta.url,
+);
+
+const env = {
+  DATABASE_URL: await scratchDatabase(DB_NAME),
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'warn',
+  LOG_FORMAT: 'json',
+  DEMO_MERCHANT: 'false',
+  QUEUE_PREFIX,
+  ENCRYPTION_KEY,
+  RATE_LIMIT_MAX: '10000000',
+  WEBHOOK_RATE_LIMIT_MAX: '10000000',
+};
+
+// Jobs of an earlier run would point at payloads that no longer exist.
+const redis = new Redis(loadConfig(env).redisUrl);
+for (let cursor = '0'; ; ) {
+  const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}*`, 'COUNT', 1000);
+  if (keys.length > 0) await redis.del(...keys);
+  cursor = next;
+  if (cursor === '0') break;
+}
+redis.disconnect();
+
+log(`seeding ${ORDERS.toLocaleString('en')} orders × 2 shipments into ${DB_NAME} …`);
+const config = loadConfig(env);
+const db = createDb(createPool(config.databaseUrl, 4));
+await migrateToLatest(db);
+const deps = createDeps(config, createLogger('warn'), { redis: false });
+const merchant = await deps.services.merchants.create({ name: 'Bench Store', slug: 'bench' });
+await seed(db, merchant.id, ORDERS, 0);
+// Registered, nothing heard from the carrier yet: the first delivery moves each shipment.
+await sql`UPDATE shipments SET status = 'pending', last_event_at = NULL`.execute(db);
+const { connection, view } = await deps.services.carrierConnections.create({
+  merchantId: merchant.id,
+  carrier: 'easypost',
+});
+const secret = (view.newSecret?.secret as string).normalize('NFKD');
+await deps.close();
+
+// The fixture's body with its ids and number replaced: same size and shape as the real delivery.
+const template = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+template.result.carrier = 'UPS';
+const outForDelivery = {
+  ...template.result.tracking_details[6],
+  message: 'On FedEx vehicle for delivery',
+  description: 'On FedEx vehicle for delivery',
+  status: 'out_for_delivery',
+  status_detail: 'out_for_delivery',
+  datetime: '2024-08-05T12:10:00Z',
+  carrier_code: 'OD',
+};
+let sequence = 0;
+function delivery(shipment: number, update = false): LoadRequest {
+  sequence += 1;
+  const body = JSON.stringify({
+    ...template,
+    id: `evt_bench_${sequence}`,
+    result: {
+      ...template.result,
+      id: `trk_bench_${shipment}`,
+      tracking_code: `BENCH${shipment}A`,
+      status: update ? 'out_for_delivery' : template.result.status,
+      tracking_details: update
+        ? [...template.result.tracking_details, outForDelivery]
+        : template.result.tracking_details,
+    },
+  });
+  const signature = createHmac('sha256', secret).update(body).digest('hex');
+  return {
+    method: 'POST',
+    path: `/webhooks/easypost/${connection.id}`,
+    headers: { 'content-type': 'application/json', 'x-hmac-signature': `hmac-sha256-hex=${signature}` },
+    body,
+  };
+}
+const bodyBytes = Buffer.byteLength(delivery(1).body as string);
+
+// BENCH_API_NODE_ARGS=--cpu-prof profiles the api process (the profile is written when it stops).
+const api = await startProcess(
+  'bench/api-server.ts',
+  env,
+  '/readyz',
+  (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
+);
+const bare = await startProcess('bench/bare-server.ts', {}, '/bare');
+const randomShipment = () => 1 + Math.floor(Math.random() * ORDERS);
+const bareRequest = (): LoadRequest => ({ ...delivery(randomShipment()), path: '/bare' });
+
+try {
+  const probe = delivery(1);
+  const answer = await fetch(`http://127.0.0.1:${api.port}${probe.path}`, {
+    method: 'POST',
+    headers: probe.headers,
+    body: probe.body,
+  });
+  if (answer.status !== 200) throw new Error(`intake answered ${answer.status}: ${await answer.text()}`);
+
+  log('warming up …');
+  await load(`http://127.0.0.1:${bare.port}`, bareRequest, 3);
+  await load(`http://127.0.0.1:${api.port}`, () => delivery(randomShipment()), 3);
+
+  const rounds: { bare: Measure; intake: Measure; ratio: number }[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const m = {} as { bare: Measure; intake: Measure };
+    const order = r % 2 === 0 ? (['bare', 'intake'] as const) : (['intake', 'bare'] as const);
+    for (const name of order) {
+      m[name] =
+        name === 'bare'
+          ? await load(`http://127.0.0.1:${bare.port}`, bareRequest, DURATION)
+          : await load(`http://127.0.0.1:${api.port}`, () => delivery(randomShipment()), DURATION);
+    }
+    const ratio = m.intake.requestsPerSecond / m.bare.requestsPerSecond;
+    rounds.push({ ...m, ratio });
+    log(
+      `round ${r + 1}: bare POST ${m.bare.requestsPerSecond.toFixed(0)} req/s, intake ${m.intake.requestsPerSecond.toFixed(0)} req/s (p99 ${m.intake.p99} ms), ratio ${ratio.toFixed(2)}`,
+    );
+  }
+  const intake = medianMeasure(rounds.map((r) => r.intake));
+  const bareMeasure = medianMeasure(rounds.map((r) => r.bare));
+  const ratio = median(rounds.map((r) => r.ratio));
+  const ratioRange = [Math.min(...rounds.map((r) => r.ratio)), Math.max(...rounds.map((r) => r.ratio))];
+
+  // End to end, from a clean slate: the intake rounds' payloads were never normalized.
+  await sql`TRUNCATE raw_payloads CASCADE`.execute(db);
+  const worker = await Promise.all(
+    Array.from({ length: WORKERS }, () => startProcess('src/worker.ts', env, null)),
+  );
+  const endToEnd = async (name: string, update: boolean) => {
+    const from = await sql<{ id: number }>`SELECT coalesce(max(id), 0) AS id FROM raw_payloads`.execute(db);
+    const sinceId = Number(from.rows[0]?.id ?? 0);
+    const eventsBefore = await countEvents();
+    let next = 0;
+    const posted = await autocannon({
+      url: `http://127.0.0.1:${api.port}`,
+      connections: CONNECTIONS,
+      amount: E2E_DELIVERIES,
+      requests: [
+        {
+          setupRequest: (req) => {
+            next += 1;
+            const d = delivery(next, update);
+            return {
+              ...req,
+              method: 'POST',
+              path: d.path,
+              headers: { ...req.headers, ...d.headers },
+              body: d.body,
+            };
+          },
+        },
+      ],
+    });
+    for (;;) {
+      const pending = await sql<{ n: string }>`
+        SELECT count(*) AS n FROM raw_payloads WHERE id > ${sinceId} AND state = 'pending'`.execute(db);
+      if (Number(pending.rows[0]?.n) === 0) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const stats = await sql<{
+      payloads: string;
+      failed: string;
+      span: number;
+      p50: number;
+      p99: number;
+    }>`
+      SELECT count(*) AS payloads,
+             count(*) FILTER (WHERE state <> 'processed') AS failed,
+             extract(epoch FROM max(processed_at) - min(received_at)) AS span,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM processed_at - received_at)) * 1000 AS p50,
+             percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM processed_at - received_at)) * 1000 AS p99
+      FROM raw_payloads WHERE id > ${sinceId}`.execute(db);
+    const s = stats.rows[0];
+    const events = (await countEvents()) - eventsBefore;
+    const span = Number(s?.span ?? 0);
+    const result = {
+      name,
+      deliveries: E2E_DELIVERIES,
+      accepted: posted['2xx'],
+      payloads: Number(s?.payloads ?? 0),
+      failed: Number(s?.failed ?? 0),
+      events,
+      seconds: span,
+      payloadsPerSecond: Number(s?.payloads ?? 0) / span,
+      eventsPerSecond: events / span,
+      p50Ms: Math.round(Number(s?.p50 ?? 0)),
+      p99Ms: Math.round(Number(s?.p99 ?? 0)),
+      postP99Ms: posted.latency.p99,
+    };
+    log(
+      `${name}: ${result.payloads} payloads, ${events} events in ${span.toFixed(1)} s: ${result.eventsPerSecond.toFixed(0)} events/s, ${result.payloadsPerSecond.toFixed(0)} payloads/s, POST → status p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`,
+    );
+    return result;
+  };
+  const countEvents = async () =>
+    Number((await sql<{ n: string }>`SELECT count(*) AS n FROM tracking_events`.execute(db)).rows[0]?.n);
+  const first = await endToEnd('first delivery per shipment (7 new events each)', false);
+  const updates = await endToEnd('next delivery per shipment (1 new event each)', true);
+  await Promise.all(worker.map((w) => w.stop()));
+
+  const summary = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
+    bodyBytes,
+    connections: CONNECTIONS,
+    seconds: DURATION,
+    intake,
+    bare: bareMeasure,
+    ratio,
+    ratioRange,
+    endToEnd: [first, updates],
+    workers: WORKERS,
+    targets: { ratio: 0.35, p99Ms: 50, eventsPerSecond: 2000 },
+    met: {
+      ratio: ratio >= 0.35,
+      p99: intake.p99 <= 50,
+      eventsPerSecond: Math.min(first.eventsPerSecond, updates.eventsPerSecond) >= 2000,
+    },
+    rounds,
+  };
+  const e2eRow = (r: typeof first) =>
+    `| ${r.name} | ${r.payloads} | ${r.events} | ${r.eventsPerSecond.toFixed(0)} | ${r.payloadsPerSecond.toFixed(0)} | ${r.p50Ms} | ${r.p99Ms} | ${r.failed} |`;
+  const md = [
+    `| route (median of ${ROUNDS} rounds, ${bodyBytes}-byte signed EasyPost bodies) | requests/s | p50 ms | p99 ms | non-2xx |`,
+    '| --- | ---: | ---: | ---: | ---: |',
+    row('POST /webhooks/easypost/{connection}', intake),
+    row('bare Fastify POST route, same bodies', bareMeasure),
+    '',
+    `Intake / bare route: **${ratio.toFixed(2)}** (median of the per-round ratios, range ${ratioRange.map((x) => x.toFixed(2)).join('–')}; target ≥ 0.35); intake p99 **${intake.p99} ms** (target ≤ 50 ms).`,
+    '',
+    `| end to end (${E2E_DELIVERIES.toLocaleString('en')} deliveries at ${CONNECTIONS} connections, ${WORKERS} worker process) | payloads | events | events/s | payloads/s | POST → status p50 ms | p99 ms | not processed |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    e2eRow(first),
+    e2eRow(updates),
+    '',
+    `${ORDERS.toLocaleString('en')} orders, ${(ORDERS * 2).toLocaleString('en')} shipments; ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION} s per route, ${os.cpus().length} CPUs, Node ${process.version}; ${summary.date}.`,
+    '',
+  ].join('\n');
+  await writeFile(
+    new URL('./results/webhook-intake.json', import.meta.url),
+    `${JSON.stringify(summary, null, 2)}\n`,
+  );
+  await writeFile(new URL('./results/webhook-intake.md', import.meta.url), md);
+  log(`\n${md}`);
+} finally {
+  await api.stop();
+  await bare.stop();
+  await db.destroy();
+}
