@@ -168,7 +168,14 @@ try {
   // End to end, from a clean slate: the intake rounds' payloads were never normalized.
   await sql`TRUNCATE raw_payloads CASCADE`.execute(db);
   const worker = await Promise.all(
-    Array.from({ length: WORKERS }, () => startProcess('src/worker.ts', env, null)),
+    Array.from({ length: WORKERS }, () =>
+      startProcess(
+        'src/worker.ts',
+        env,
+        null,
+        (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      ),
+    ),
   );
   const endToEnd = async (name: string, update: boolean) => {
     const from = await sql<{ id: number }>`SELECT coalesce(max(id), 0) AS id FROM raw_payloads`.execute(db);

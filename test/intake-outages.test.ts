@@ -141,6 +141,42 @@ describe('webhook intake when Redis is down', () => {
   });
 });
 
+describe('the sweeper', () => {
+  it('leaves a payload whose job is waiting alone, and queues again one whose job was lost', async () => {
+    const prefix = ownPrefix();
+    // No workers on this prefix: jobs stay where the intake put them.
+    const t = await createTestApp({ QUEUE_PREFIX: prefix });
+    cleanup.push(() => t.close());
+    const s = await sandboxSetup(t, 7004);
+    const d = s.delivery('msg_backlog');
+    expect((await post(t.app, d.url, d.body, d.headers)).statusCode).toBe(200);
+    const [row] = await rows(t, s.connection.id);
+    const stored = await t.deps.db
+      .selectFrom('raw_payloads')
+      .select('normalize_job')
+      .where('id', '=', row?.id as number)
+      .executeTakeFirstOrThrow();
+    const queue = new Queue(QUEUES.normalize, { connection: { url: inject('redisUrl') }, prefix });
+    cleanup.push(() => queue.close());
+    const job = await queue.getJob(stored.normalize_job as string);
+    expect(job?.data.payloadIds).toEqual([row?.id]);
+
+    // The sweep covers every pending payload of the database (other tests' too), so only this payload's
+    // jobs are looked at. Waiting behind a backlog is not stranded: it is not queued twice.
+    const jobsOf = async (id: number) =>
+      (await queue.getJobs(['waiting'])).filter((j) => (j.data.payloadIds as number[]).includes(id));
+    await t.deps.services.rawPayloads.sweep(0);
+    expect((await jobsOf(row?.id as number)).map((j) => j.id)).toEqual([stored.normalize_job]);
+
+    // The job is lost (a Redis failover without persistence): the sweep queues it again, same id.
+    await job?.remove();
+    expect(await jobsOf(row?.id as number)).toEqual([]);
+    const second = await t.deps.services.rawPayloads.sweep(0);
+    expect(second.swept).toBeGreaterThanOrEqual(1);
+    expect((await jobsOf(row?.id as number)).map((j) => j.id)).toEqual([stored.normalize_job]);
+  });
+});
+
 describe('a worker killed between commit and processing', () => {
   it('leaves the payload pending and whole; a restarted worker processes it', async () => {
     const prefix = ownPrefix();

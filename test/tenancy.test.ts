@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IntakeRepository } from '../src/intake/intake.repository.js';
+import { IntakeRepository, keyOf } from '../src/intake/intake.repository.js';
 import {
   bearer,
   createMerchant,
@@ -66,17 +66,18 @@ beforeAll(async () => {
       ],
     },
   });
-  payloadA =
-    (await new IntakeRepository(t.deps.db).insert({
-      merchantId: a.id,
-      connectionId: easypost.connection.id,
-      carrier: 'easypost',
-      body: Buffer.from(body),
-      contentType: 'application/json',
-      headers: {},
-      dedupeKey: `test:${Date.now()}`,
-      verifiedBy: 'signature',
-    })) ?? 0;
+  const stored = {
+    merchantId: a.id,
+    connectionId: easypost.connection.id,
+    carrier: 'easypost',
+    body: Buffer.from(body),
+    contentType: 'application/json',
+    headers: {},
+    dedupeKey: `test:${Date.now()}`,
+    verifiedBy: 'signature' as const,
+    normalizeJob: 'tenancy-a',
+  };
+  payloadA = (await new IntakeRepository(t.deps.db).insertMany([stored])).get(keyOf(stored)) ?? 0;
   await t.deps.services.normalize.normalizePayload(payloadA);
   snapshotA = (await readA()).body;
   snapshotPayloadA = await readPayloadA();

@@ -6,7 +6,7 @@ import { evictionPolicyWarning, evictionWarningFor } from '../src/boot/redis.js'
 import { sandboxTrackingNumber } from '../src/carriers/sandbox/format.js';
 import { createDeps, type Deps } from '../src/deps.js';
 import { createLogger } from '../src/logger.js';
-import { normalizeJobId, normalizeQueue, QUEUES } from '../src/queue/queues.js';
+import { normalizeQueue, QUEUES, singlePayloadJobKey } from '../src/queue/queues.js';
 import { type RunningWorkers, startWorkers } from '../src/queue/workers.js';
 import { createMerchant, testConfig } from './helpers/context.js';
 
@@ -97,7 +97,7 @@ describe('worker', () => {
       prefix: deps.config.queuePrefix,
     });
     await events.waitUntilReady();
-    const jobId = normalizeJobId([{ id, replays: 0 }]);
+    const jobId = singlePayloadJobKey(id);
     const job = await queue.add('normalize', { payloadIds: [id] }, { jobId });
     const again = await queue.add('normalize', { payloadIds: [id] }, { jobId });
     expect(again.id).toBe(job.id);

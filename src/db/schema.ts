@@ -119,6 +119,7 @@ export interface RawPayloads {
   id: Generated<number>;
   last_error: string | null;
   merchant_id: string | null;
+  normalize_job: string | null;
   processed_at: Timestamp | null;
   received_at: Generated<Timestamp>;
   replays: Generated<number>;

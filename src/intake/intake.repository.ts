@@ -13,6 +13,8 @@ export interface NewRawPayload {
   headers: Record<string, string>;
   dedupeKey: string;
   verifiedBy: 'signature' | 'url_token';
+  /** The normalize job it is queued under (raw_payloads.normalize_job). */
+  normalizeJob: string;
 }
 
 /** A delivery's identity under the unique dedupe index. */
@@ -41,6 +43,7 @@ export class IntakeRepository {
           headers: JSON.stringify(p.headers),
           dedupe_key: p.dedupeKey,
           verified_by: p.verifiedBy,
+          normalize_job: p.normalizeJob,
         })),
       )
       .onConflict((oc) =>
@@ -58,10 +61,5 @@ export class IntakeRepository {
         Number(r.id),
       ]),
     );
-  }
-
-  /** One delivery; the new row's id, or null when it is already stored. */
-  async insert(p: NewRawPayload): Promise<number | null> {
-    return (await this.insertMany([p])).get(keyOf(p)) ?? null;
   }
 }

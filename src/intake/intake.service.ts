@@ -107,7 +107,7 @@ export class IntakeService {
     }
 
     const eventId = scheme.eventId?.(delivery) ?? null;
-    const payloadId = await this.writer.insert({
+    const written = await this.writer.insert({
       merchantId: connection.merchantId,
       connectionId: connection.id,
       carrier,
@@ -120,13 +120,13 @@ export class IntakeService {
         : `sha256:${createHash('sha256').update(input.body).digest('hex')}`,
       verifiedBy: connection.webhookAuth,
     });
-    if (payloadId === null) {
+    if (written === null) {
       webhooksReceived.inc({ carrier, outcome: 'duplicate' });
       return { payloadId: null, duplicate: true, enqueued: false };
     }
     webhooksReceived.inc({ carrier, outcome: 'accepted' });
-    const enqueued = await this.enqueuer.enqueueOne({ id: payloadId, replays: 0 });
-    return { payloadId, duplicate: false, enqueued };
+    const enqueued = await this.enqueuer.enqueueOne(written);
+    return { payloadId: written.id, duplicate: false, enqueued };
   }
 
   private verify(

@@ -33,6 +33,11 @@ export interface PayloadEventRow {
   decision: string;
 }
 
+export interface QueuedRow {
+  id: number;
+  jobKey: string;
+}
+
 export interface ReplayRange {
   from: Date;
   to: Date;
@@ -121,23 +126,26 @@ export class RawPayloadsRepository {
     return (await q.orderBy('occurred_at').orderBy('id').execute()) as PayloadEventRow[];
   }
 
-  /** Back to pending with a fresh attempt budget; the replay count makes its job a new one. */
-  async markForReplay(merchantId: string, id: number): Promise<{ id: number; replays: number } | null> {
+  /** Back to pending with a fresh attempt budget, under a job key of its own (a replay is a new job). */
+  async markForReplay(merchantId: string, id: number): Promise<QueuedRow | null> {
     const row = await this.db
       .updateTable('raw_payloads')
-      .set(this.replaySet())
+      .set({ ...this.replaySet(), normalize_job: sql<string>`'replay-' || id || '-' || (replays + 1)` })
       .where('merchant_id', '=', merchantId)
       .where('id', '=', id)
-      .returning(['id', 'replays'])
+      .returning(['id', 'normalize_job'])
       .executeTakeFirst();
-    return row ? { id: Number(row.id), replays: row.replays } : null;
+    return row ? { id: Number(row.id), jobKey: row.normalize_job as string } : null;
   }
 
+  /** The range back to pending, `jobSize` payloads per job key (`replay-<batch>-<n>`), oldest first. */
   async markRangeForReplay(
     merchantId: string,
     range: ReplayRange,
     limit: number,
-  ): Promise<{ id: number; replays: number }[]> {
+    batch: string,
+    jobSize: number,
+  ): Promise<QueuedRow[]> {
     let inner = this.db
       .selectFrom('raw_payloads')
       .select('id')
@@ -147,26 +155,37 @@ export class RawPayloadsRepository {
     if (range.carrier) inner = inner.where('carrier_code', '=', range.carrier);
     if (range.connectionId) inner = inner.where('connection_id', '=', range.connectionId);
     if (range.state) inner = inner.where('state', '=', range.state);
+    const chosen = inner
+      .select(sql<number>`(row_number() OVER (ORDER BY id) - 1) / ${jobSize}`.as('n'))
+      .orderBy('id')
+      .limit(limit);
     const rows = await this.db
+      .with('chosen', () => chosen)
       .updateTable('raw_payloads')
-      .set(this.replaySet())
-      .where('id', 'in', inner.orderBy('id').limit(limit))
-      .returning(['id', 'replays'])
+      .from('chosen')
+      .set({ ...this.replaySet(), normalize_job: sql<string>`${`replay-${batch}-`} || chosen.n` })
+      .whereRef('raw_payloads.id', '=', 'chosen.id')
+      .returning(['raw_payloads.id', 'raw_payloads.normalize_job'])
       .execute();
-    return rows.map((r) => ({ id: Number(r.id), replays: r.replays })).sort((a, b) => a.id - b.id);
+    return rows
+      .map((r) => ({ id: Number(r.id), jobKey: r.normalize_job as string }))
+      .sort((a, b) => a.id - b.id);
   }
 
-  /** Payloads still pending a while after they arrived: their job was lost (Redis down, worker killed). */
-  async stranded(olderThanMs: number, limit: number): Promise<{ id: number; replays: number }[]> {
+  /**
+   * Payloads still pending a while after they arrived, with the job they were queued under: that job never
+   * reached Redis, was lost there, or is merely waiting its turn (re-adding its id is then a no-op).
+   */
+  async stranded(olderThanMs: number, limit: number): Promise<{ id: number; jobKey: string | null }[]> {
     const rows = await this.db
       .selectFrom('raw_payloads')
-      .select(['id', 'replays'])
+      .select(['id', 'normalize_job'])
       .where('state', '=', 'pending')
       .where('received_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanMs / 1000})`)
       .orderBy('received_at')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({ id: Number(r.id), replays: r.replays }));
+    return rows.map((r) => ({ id: Number(r.id), jobKey: r.normalize_job }));
   }
 
   private replaySet() {

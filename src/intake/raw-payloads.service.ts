@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { NotFoundError, UnprocessableError } from '../errors.js';
 import { sweptPayloads } from '../metrics.js';
-import type { NormalizeEnqueuer } from '../queue/normalize-enqueuer.js';
+import { groupByJob, type NormalizeEnqueuer } from '../queue/normalize-enqueuer.js';
+import { NORMALIZE_JOB_PAYLOADS, singlePayloadJobKey } from '../queue/queues.js';
 import type { NormalizeOutcome, NormalizeService } from '../tracking/normalize.service.js';
 import type {
   PayloadEventRow,
@@ -122,25 +124,35 @@ export class RawPayloadsService {
         [{ in: 'body', field: 'to', reason: `at most ${MAX_REPLAY_RANGE_DAYS} days after "from"` }],
       );
     }
-    const marked = await this.repo.markRangeForReplay(merchantId, range, MAX_REPLAY_BATCH + 1);
+    const batch = randomBytes(9).toString('base64url');
+    const marked = await this.repo.markRangeForReplay(
+      merchantId,
+      range,
+      MAX_REPLAY_BATCH + 1,
+      batch,
+      NORMALIZE_JOB_PAYLOADS,
+    );
     const more = marked.length > MAX_REPLAY_BATCH;
     // The extra row only told us there is more; it was marked too, and will be processed like the rest.
-    const enqueued = await this.enqueuer.enqueue(marked);
+    const enqueued = await this.enqueuer.enqueue(groupByJob(marked));
     return { replayed: marked.length, enqueued, more };
   }
 
-  /** Enqueues payloads still pending `afterMs` after arrival. Idempotent: job ids are deterministic. */
-  async sweep(afterMs: number): Promise<{ swept: number }> {
-    let swept = 0;
-    for (let round = 0; round < 10; round++) {
-      const stranded = await this.repo.stranded(afterMs, SWEEP_BATCH);
-      if (stranded.length === 0) break;
-      if (!(await this.enqueuer.enqueue(stranded))) break;
-      swept += stranded.length;
-      if (stranded.length < SWEEP_BATCH) break;
-    }
+  /**
+   * Queues again the jobs of payloads still pending `afterMs` after arrival, under the ids stored with them:
+   * a job Redis still holds is left as it is, so only payloads whose job never arrived or was lost are
+   * queued anew. Answers how many payloads were re-queued, and how many were found pending.
+   */
+  async sweep(afterMs: number): Promise<{ swept: number; pending: number }> {
+    const stranded = await this.repo.stranded(afterMs, SWEEP_BATCH);
+    if (stranded.length === 0) return { swept: 0, pending: 0 };
+    const jobs = groupByJob(
+      stranded.map((s) => ({ id: s.id, jobKey: s.jobKey ?? singlePayloadJobKey(s.id) })),
+    );
+    const added = await this.enqueuer.enqueueNew(jobs);
+    const swept = added.reduce((n, j) => n + j.payloadIds.length, 0);
     if (swept > 0) sweptPayloads.inc(swept);
-    return { swept };
+    return { swept, pending: stranded.length };
   }
 }
 

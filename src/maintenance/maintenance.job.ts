@@ -19,7 +19,7 @@ export function maintenanceProcessor(deps: {
   sweepAfterMs: number;
   logger: Logger;
 }) {
-  return async (job: Job): Promise<{ deleted: number } | { swept: number }> => {
+  return async (job: Job): Promise<{ deleted: number } | { swept: number; pending: number }> => {
     switch (job.name) {
       case 'purge-idempotency-keys': {
         const deleted = await deps.idempotency.purgeExpired();

@@ -1,12 +1,18 @@
 import type { Queue } from 'bullmq';
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
-import { NORMALIZE_JOB_PAYLOADS, type NormalizeJobData, normalizeJobId, type PayloadRef } from './queues.js';
+import type { NormalizeJob, NormalizeJobData } from './queues.js';
 
-// Hands stored payloads to the normalize workers. Best effort by design: the payload is already committed,
-// so when Redis is slow or away the caller carries on and the sweeper (src/intake/sweeper.ts) enqueues it
-// later. Job ids are deterministic, so an enqueue repeated by the sweeper is the same job. Single payloads
-// enqueued together (webhooks arriving at once) share one addBulk: one round trip to Redis for the lot.
+// Hands stored payloads to the normalize workers. Best effort by design: the payloads are already committed,
+// so when Redis is slow or away the caller carries on and the sweeper (RawPayloadsService.sweep) queues them
+// later under the same job ids. Payloads queued one by one in the same tick (webhooks committed together)
+// share one addBulk: one round trip to Redis for the lot.
+
+export interface QueuedPayload {
+  id: number;
+  /** The job key stored with the payload. */
+  jobKey: string;
+}
 
 export class NormalizeEnqueuer {
   constructor(
@@ -17,39 +23,37 @@ export class NormalizeEnqueuer {
     private readonly timeoutMs = 1_000,
   ) {}
 
-  private readonly singles = new DataLoader<PayloadRef, boolean, string>(
-    async (refs) => {
-      const ok = await this.enqueue(refs);
-      return refs.map(() => ok);
+  private readonly singles = new DataLoader<QueuedPayload, boolean, number>(
+    async (payloads) => {
+      const ok = await this.enqueue(groupByJob(payloads));
+      return payloads.map(() => ok);
     },
-    { cache: false, maxBatchSize: 500, cacheKeyFn: (r) => `${r.id}:${r.replays}` },
+    { cache: false, maxBatchSize: 1000, cacheKeyFn: (p) => p.id },
   );
 
-  /** One payload, batched with the others enqueued in the same tick. True when its job reached Redis. */
-  enqueueOne(ref: PayloadRef): Promise<boolean> {
-    return this.singles.load(ref);
+  /** One payload, batched with the others queued in the same tick. True when its job reached Redis. */
+  enqueueOne(payload: QueuedPayload): Promise<boolean> {
+    return this.singles.load(payload);
   }
 
   /** True when every job reached Redis. */
-  async enqueue(refs: readonly PayloadRef[]): Promise<boolean> {
-    if (refs.length === 0) return true;
+  async enqueue(jobs: readonly NormalizeJob[]): Promise<boolean> {
+    if (jobs.length === 0) return true;
+    const payloads = jobs.reduce((n, j) => n + j.payloadIds.length, 0);
     if (!this.queue || !this.ready()) {
-      this.warn({ payloads: refs.length }, 'queue unavailable; the sweeper will enqueue the payloads');
+      this.warn({ payloads }, 'queue unavailable; the sweeper will enqueue the payloads');
       return false;
-    }
-    const jobs = [];
-    for (let i = 0; i < refs.length; i += NORMALIZE_JOB_PAYLOADS) {
-      const chunk = refs.slice(i, i + NORMALIZE_JOB_PAYLOADS);
-      jobs.push({
-        name: 'normalize',
-        data: { payloadIds: chunk.map((r) => r.id) },
-        opts: { jobId: normalizeJobId(chunk) },
-      });
     }
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        this.queue.addBulk(jobs),
+        this.queue.addBulk(
+          jobs.map((j) => ({
+            name: 'normalize',
+            data: { payloadIds: j.payloadIds },
+            opts: { jobId: j.key },
+          })),
+        ),
         new Promise((_, reject) => {
           timer = setTimeout(
             () => reject(new Error(`enqueue timed out after ${this.timeoutMs} ms`)),
@@ -60,13 +64,26 @@ export class NormalizeEnqueuer {
       return true;
     } catch (err) {
       this.warn(
-        { err: { message: (err as Error).message }, payloads: refs.length },
+        { err: { message: (err as Error).message }, payloads },
         'could not enqueue normalize jobs; the sweeper will',
       );
       return false;
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * Queues the jobs Redis does not hold (never arrived, or removed after failing), leaving the others as they
+   * are; answers the jobs it queued. For the sweeper: a backlog is not re-queued, and its count says what
+   * really was stranded.
+   */
+  async enqueueNew(jobs: readonly NormalizeJob[]): Promise<NormalizeJob[]> {
+    if (jobs.length === 0 || !this.queue || !this.ready()) return [];
+    const queue = this.queue;
+    const states = await Promise.all(jobs.map((j) => queue.getJobState(j.key)));
+    const missing = jobs.filter((_, i) => states[i] === 'unknown');
+    return (await this.enqueue(missing)) ? missing : [];
   }
 
   private warnedAt = 0;
@@ -77,4 +94,15 @@ export class NormalizeEnqueuer {
     this.warnedAt = Date.now();
     this.logger.warn(fields, message);
   }
+}
+
+/** Payloads grouped into the jobs their keys name, in first-seen order. */
+export function groupByJob(payloads: readonly QueuedPayload[]): NormalizeJob[] {
+  const jobs = new Map<string, NormalizeJob>();
+  for (const p of payloads) {
+    const job = jobs.get(p.jobKey);
+    if (job) job.payloadIds.push(p.id);
+    else jobs.set(p.jobKey, { key: p.jobKey, payloadIds: [p.id] });
+  }
+  return [...jobs.values()];
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { type ConnectionOptions, Queue } from 'bullmq';
 
 // Queue names and their queues. Every queue lives under the configured prefix, so test runs and
@@ -9,27 +8,20 @@ export const QUEUES = {
   normalize: 'normalize',
 } as const;
 
-export interface PayloadRef {
-  id: number;
-  /** How often the payload was replayed on request: a replay is a new job. */
-  replays: number;
-}
-
 /** Payloads one normalize job carries at most: deliveries committed together are normalized together. */
 export const NORMALIZE_JOB_PAYLOADS = 50;
 
 /**
- * A normalize job's id, derived from the payloads it carries (and their replay counts), so enqueueing the
- * same payloads twice (intake and sweeper) is one job, while a replay asked for by an agent is a new one.
+ * A normalize job: its id is the key stored on each of its payloads (raw_payloads.normalize_job), so
+ * queueing it again, from the intake or the sweeper, is the same job.
  */
-export function normalizeJobId(refs: readonly PayloadRef[]): string {
-  const [only] = refs;
-  if (refs.length === 1 && only) {
-    return only.replays === 0 ? `payload-${only.id}` : `payload-${only.id}-r${only.replays}`;
-  }
-  const list = refs.map((r) => `${r.id}.${r.replays}`).join(',');
-  return `payloads-${createHash('sha256').update(list).digest('hex').slice(0, 24)}`;
+export interface NormalizeJob {
+  key: string;
+  payloadIds: number[];
 }
+
+/** The key of a payload queued on its own (one that names no job of its own). */
+export const singlePayloadJobKey = (payloadId: number) => `payload-${payloadId}`;
 
 export interface NormalizeJobData {
   payloadIds: number[];
@@ -40,8 +32,9 @@ export function normalizeQueue(connection: ConnectionOptions, prefix: string): Q
     connection,
     prefix,
     defaultJobOptions: {
-      removeOnComplete: 1000,
-      // A job that ran out of retries is removed so the sweeper can enqueue its payload again under the same
+      // Completed jobs are kept a while, so a sweep that re-adds a finished job's id is a no-op.
+      removeOnComplete: 5000,
+      // A job that ran out of retries is removed so the sweeper can queue its payloads again under the same
       // id; the payload row keeps the error and counts attempts, and gives up after NORMALIZE_MAX_ATTEMPTS.
       removeOnFail: true,
       attempts: 8,
