@@ -51,7 +51,12 @@ async function seedOn(
     FROM shipments s CROSS JOIN generate_series(1, ${eventsPerShipment}) AS e
     WHERE s.merchant_id = ${merchantId}::uuid`.execute(db);
   await sql`SET session_replication_role = origin`.execute(db);
-  await sql`UPDATE shipments SET document = NULL WHERE merchant_id = ${merchantId}::uuid`.execute(db);
+  // One set-based rebuild, marked as such so the per-shipment rebuild at commit has nothing left to do.
+  await sql`SELECT set_config('wismo.rebuilding_documents', 'on', false)`.execute(db);
+  await sql`UPDATE shipments s SET document = wismo_shipment_document(s) WHERE merchant_id = ${merchantId}::uuid`.execute(
+    db,
+  );
+  await sql`SELECT set_config('wismo.rebuilding_documents', 'off', false)`.execute(db);
   await sql`VACUUM ANALYZE`.execute(db);
   await sql`RESET statement_timeout`.execute(db);
 }

@@ -79,7 +79,8 @@ const { connection, view } = await deps.services.carrierConnections.create({
   merchantId: merchant.id,
   carrier: 'easypost',
 });
-const secret = (view.newSecret?.secret as string).normalize('NFKD');
+if (!view.newSecret) throw new Error('the EasyPost connection came without its generated secret');
+const secret = view.newSecret.secret.normalize('NFKD');
 await deps.close();
 
 // The fixture's body with its ids and number replaced: same size and shape as the real delivery.

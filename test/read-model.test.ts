@@ -177,6 +177,34 @@ describe('shipment documents', () => {
     expect(sharedMine.id).not.toBe(sharedOther.id);
   });
 
+  it('are rebuilt once per transaction, at commit, from the rows as they are then', async () => {
+    const before = await lookup();
+    await t.deps.db.transaction().execute(async (trx) => {
+      await sql`
+        INSERT INTO tracking_events (merchant_id, shipment_id, dedupe_key, occurred_at, offset_source, status,
+                                     raw_code, raw_text, decision)
+        VALUES (${m.id}, ${shipmentId()}, 'k3', '2026-11-23T06:00:00Z', 'carrier', 'out_for_delivery', 'OD',
+                'Out for delivery', 'applied')`.execute(trx);
+      await sql`UPDATE shipments SET substatus = 'on_vehicle' WHERE id = ${shipmentId()}`.execute(trx);
+      await sql`UPDATE orders SET status = 'out_for_delivery' WHERE id = ${order.id}`.execute(trx);
+      // Inside the transaction the document waits for the commit.
+      const inside = await sql<{ document: unknown }>`
+        SELECT document FROM shipments WHERE id = ${shipmentId()}`.execute(trx);
+      expect(inside.rows[0]?.document).toBeNull();
+    });
+    const after = await lookup();
+    expect(after.events.map((e: { rawCode: string }) => e.rawCode)).toEqual([
+      'OD',
+      ...before.events.map((e: { rawCode: string }) => e.rawCode),
+    ]);
+    expect(after.substatus).toBe('on_vehicle');
+    expect(after.order.status).toBe('out_for_delivery');
+    expect(after.updatedAt).toBe(before.updatedAt);
+    await sql`DELETE FROM tracking_events WHERE shipment_id = ${shipmentId()} AND dedupe_key = 'k3'`.execute(
+      t.deps.db,
+    );
+  });
+
   it('are rebuilt when events are deleted', async () => {
     await sql`DELETE FROM tracking_events WHERE shipment_id = ${shipmentId()} AND dedupe_key = 'k2'`.execute(
       t.deps.db,
