@@ -321,6 +321,112 @@ describe('renormalizing', () => {
   });
 });
 
+describe('normalizing a job’s payloads together', () => {
+  it('gives each payload its own outcome, and derives each shipment once from all of them', async () => {
+    const { numbers, shipmentIds } = await newShipment({ shipments: 2 });
+    const [a, b] = numbers as [string, string];
+    const ids = [
+      await store({ trackingNumber: a, events: [ev('PU', '2026-11-20T10:00:00Z')] }),
+      // The same pickup again, and the arrival: one new event.
+      await store({
+        trackingNumber: a,
+        events: [ev('PU', '2026-11-20T10:00:00Z'), ev('OD', '2026-11-21T08:00:00Z')],
+      }),
+      await store({ trackingNumber: b, events: [ev('PU', '2026-11-20T11:00:00Z')] }),
+    ];
+    const outcomes = await t.deps.services.normalize.normalizePayloads(ids);
+    expect(
+      outcomes.map((o) => [
+        o.payloadId,
+        o.state,
+        o.shipments.map((s) => [s.trackingNumber, s.newEvents, s.status]),
+      ]),
+    ).toEqual([
+      [ids[0], 'processed', [[a, 1, 'out_for_delivery']]],
+      [ids[1], 'processed', [[a, 1, 'out_for_delivery']]],
+      [ids[2], 'processed', [[b, 1, 'in_transit']]],
+    ]);
+    expect(outcomes[1]?.decisions).toEqual({ applied: 2 });
+    expect((await shipmentDoc(shipmentIds[0] as string)).events.map((e) => e.rawCode)).toEqual(['OD', 'PU']);
+    // One status change per shipment, from before the batch to after it.
+    const outbox = await t.deps.db
+      .selectFrom('outbox')
+      .select(['topic', 'payload'])
+      .where('topic', '=', 'shipment.status_changed')
+      .where(sql<boolean>`payload->>'shipmentId' = ANY(${shipmentIds})`)
+      .execute();
+    expect(
+      outbox
+        .map((o) => {
+          const p = o.payload as { trackingNumber: string; previousStatus: string; status: string };
+          return [p.trackingNumber, p.previousStatus, p.status];
+        })
+        .sort(),
+    ).toEqual(
+      [
+        [a, 'pending', 'out_for_delivery'],
+        [b, 'pending', 'in_transit'],
+      ].sort(),
+    );
+    // Normalizing the job again (a redelivered job) changes nothing.
+    const again = await t.deps.services.normalize.normalizePayloads(ids);
+    expect(again.map((o) => o.state)).toEqual(['skipped', 'skipped', 'skipped']);
+  });
+
+  it('a payload that fails inside the transaction does not hold back the others', async () => {
+    const { numbers } = await newShipment({ shipments: 2 });
+    const [a, b] = numbers as [string, string];
+    // A fault injected into Postgres: any event with this text is refused.
+    await sql`
+      CREATE OR REPLACE FUNCTION test_refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.raw_text = 'POISON' THEN RAISE EXCEPTION 'refused by the test'; END IF;
+        RETURN NEW;
+      END $$`.execute(t.deps.db);
+    await sql`CREATE TRIGGER test_refuse_poison BEFORE INSERT ON tracking_events
+      FOR EACH ROW EXECUTE FUNCTION test_refuse_poison()`.execute(t.deps.db);
+    try {
+      const good = await store({ trackingNumber: a, events: [ev('PU', '2026-11-20T10:00:00Z')] });
+      const bad = await store({ trackingNumber: b, events: [ev('PU', '2026-11-20T10:00:00Z', 'POISON')] });
+      await expect(t.deps.services.normalize.normalizePayloads([good, bad])).rejects.toThrow(
+        /refused by the test/,
+      );
+      const rows = await t.deps.db
+        .selectFrom('raw_payloads')
+        .select(['id', 'state', 'attempts', 'last_error'])
+        .where('id', 'in', [good, bad])
+        .orderBy('id')
+        .execute();
+      expect(rows).toEqual([
+        { id: good, state: 'processed', attempts: 1, last_error: null },
+        { id: bad, state: 'pending', attempts: 1, last_error: 'refused by the test' },
+      ]);
+    } finally {
+      await sql`DROP TRIGGER test_refuse_poison ON tracking_events`.execute(t.deps.db);
+      await sql`DROP FUNCTION test_refuse_poison()`.execute(t.deps.db);
+    }
+  });
+
+  it('drops the NUL characters Postgres refuses from carrier text, instead of failing the payload', async () => {
+    const { numbers, shipmentIds } = await newShipment();
+    const id = await store({
+      trackingNumber: numbers[0],
+      events: [
+        {
+          code: 'PU',
+          description: 'Picked\u0000 up',
+          occurredAt: '2026-11-20T10:00:00Z',
+          location: { city: 'Pa\u0000ris' },
+        },
+      ],
+    });
+    const [outcome] = await t.deps.services.normalize.normalizePayloads([id]);
+    expect(outcome?.state).toBe('processed');
+    const doc = await shipmentDoc(shipmentIds[0] as string);
+    expect(doc.events[0]).toMatchObject({ rawText: 'Picked up', location: { city: 'Paris' } });
+  });
+});
+
 describe('GET /metrics', () => {
   it('exposes the unmapped-code counter in Prometheus format', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/metrics' });

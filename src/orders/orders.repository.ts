@@ -89,6 +89,12 @@ export class OrdersRepository {
     return row ?? null;
   }
 
+  /** Locks these orders in id order (every locker takes them in that order, so none deadlock). */
+  async lockByIds(ids: readonly string[]): Promise<OrderRow[]> {
+    if (ids.length === 0) return [];
+    return this.db.selectFrom('orders').selectAll().where('id', 'in', ids).orderBy('id').forUpdate().execute();
+  }
+
   async findById(merchantId: string, id: string): Promise<OrderRow | null> {
     const row = await this.db
       .selectFrom('orders')

@@ -229,6 +229,34 @@ export class OrdersService {
     return this.orders.with(trx).lockById(merchantId, orderId);
   }
 
+  /** The same for several orders at once (of any merchants: callers check each row's), in id order. */
+  async lockManyForShipmentChange(trx: Database, orderIds: readonly string[]): Promise<Map<string, OrderRow>> {
+    const rows = await this.orders.with(trx).lockByIds([...new Set(orderIds)].sort());
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** Re-derives the journey status of orders locked in this transaction: one read for all, a write per change. */
+  async refreshLockedMany(
+    trx: Database,
+    orders: readonly OrderRow[],
+  ): Promise<Map<string, { from: string; to: string }>> {
+    const states = await this.shipments.with(trx).statesForOrders(orders.map((o) => o.id));
+    const changes = new Map<string, { from: string; to: string }>();
+    for (const order of orders) {
+      const status = deriveOrderStatus({
+        confirmedAt: order.confirmed_at,
+        packedAt: order.packed_at,
+        cancelledAt: order.cancelled_at,
+        items: order.items,
+        shipments: states.get(order.id) ?? [],
+      });
+      if (status === order.status) continue;
+      await this.orders.with(trx).setStatus(order.id, status);
+      changes.set(order.id, { from: order.status, to: status });
+    }
+    return changes;
+  }
+
   /** Re-derives the journey status of an order locked by lockForShipmentChange in this transaction. */
   async refreshLocked(trx: Database, order: OrderRow): Promise<{ from: string; to: string } | null> {
     return this.refreshStatus(this.orders.with(trx), this.shipments.with(trx), order);

@@ -133,6 +133,19 @@ export class ShipmentsRepository {
       .execute();
   }
 
+  /** The states of the shipments of these orders, by order id, in one query. */
+  async statesForOrders(orderIds: readonly string[]): Promise<Map<string, ShipmentState[]>> {
+    const byOrder = new Map<string, ShipmentState[]>(orderIds.map((id) => [id, []]));
+    if (orderIds.length === 0) return byOrder;
+    const rows = await this.db
+      .selectFrom('shipments')
+      .select(['order_id', 'status', 'delayed', 'items'])
+      .where('order_id', 'in', orderIds)
+      .execute();
+    for (const { order_id, ...state } of rows) byOrder.get(order_id)?.push(state);
+    return byOrder;
+  }
+
   async statesForOrder(orderId: string): Promise<ShipmentState[]> {
     return this.db
       .selectFrom('shipments')

@@ -5,11 +5,9 @@ import { getAdapter, mapPayload } from '../carriers/registry.js';
 import type { Database } from '../db/database.js';
 import type { EventDecision } from '../domain/status.js';
 import { normalizedPayloads, unmappedCarrierEvents } from '../metrics.js';
-import type { OrderRow } from '../orders/orders.repository.js';
 import type { OrdersService } from '../orders/orders.service.js';
-import type { OutboxMessage, OutboxRepository } from '../outbox/outbox.repository.js';
-import { deriveShipment } from './derive.js';
-import { eventKey } from './event-key.js';
+import type { OutboxRepository } from '../outbox/outbox.repository.js';
+import { applyBatch, deriveStored, keyedEvents, type MappedPayload } from './normalize-batch.js';
 import { orderChanged, shipmentChanges } from './outbox-messages.js';
 import type { KeyedEvent, RawPayloadRow, ShipmentTarget, TrackingRepository } from './tracking.repository.js';
 
@@ -37,7 +35,6 @@ export interface RenormalizeOutcome {
   statusChanges: { shipmentId: string; trackingNumber: string; from: string; to: string }[];
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const normalize = (n: string) => n.replace(/[\s-]+/g, '').toUpperCase();
 
 export class NormalizeService {
@@ -51,116 +48,128 @@ export class NormalizeService {
   ) {}
 
   /**
-   * Normalizes the payloads of one job, one after the other (payloads committed together often concern the
-   * same shipments; in order they do not wait on each other's locks). A payload that fails transiently does
-   * not stop the others: the first such error is thrown at the end, so the job is retried, and the payloads
-   * already done are skipped then.
+   * Normalizes the payloads of one job together: one claim, one transaction and a fixed number of
+   * statements for the lot (normalize-batch.ts). Everything they change (events, shipments, orders, outbox
+   * rows, the payloads' own state) commits at once, so a crash leaves them pending and whole. If the batch's
+   * transaction fails, each payload is tried alone, so one bad payload cannot hold back the others; a
+   * failure that may pass (Postgres restarting) is then thrown for the queue to retry, and the payloads done
+   * meanwhile are skipped on the retry. A payload the mapper cannot read is marked failed at once; any is
+   * given up after `maxAttempts` tries.
    */
   async normalizePayloads(payloadIds: readonly number[]): Promise<NormalizeOutcome[]> {
-    const outcomes: NormalizeOutcome[] = [];
-    let error: unknown = null;
+    const claimed = await this.tracking.claimPayloads(payloadIds);
+    const byId = new Map(claimed.map((p) => [p.id, p]));
+    const outcomes = new Map<number, NormalizeOutcome>();
+    const ready: { mapped: MappedPayload; outcome: NormalizeOutcome; numbers: string[] }[] = [];
     for (const id of payloadIds) {
+      const payload = byId.get(id);
+      const outcome = emptyOutcome(id);
+      outcomes.set(id, outcome);
+      if (!payload) {
+        outcome.state = 'skipped';
+        continue;
+      }
+      const prepared = await this.prepare(payload, outcome);
+      if (prepared) ready.push({ ...prepared, outcome });
+    }
+    if (ready.length > 0) {
       try {
-        outcomes.push(await this.normalizePayload(id));
+        await this.apply(ready);
       } catch (err) {
-        error ??= err;
+        if (ready.length === 1) {
+          await this.recordError(ready, err);
+          throw err;
+        }
+        let first: unknown = null;
+        for (const one of ready) {
+          try {
+            await this.apply([one]);
+          } catch (e) {
+            await this.recordError([one], e);
+            first ??= e;
+          }
+        }
+        if (first) throw first;
       }
     }
-    if (error) throw error;
-    return outcomes;
+    return payloadIds.map((id) => outcomes.get(id) as NormalizeOutcome);
   }
 
-  /**
-   * Normalizes one stored payload. Everything it changes (events, shipments, orders, outbox rows, the
-   * payload's own state) commits in one transaction, so a crash leaves the payload pending and whole.
-   * Failures that may pass (Postgres restarting) are thrown for the queue to retry; a payload the mapper
-   * cannot read is marked failed at once; any payload is given up after `maxAttempts` tries.
-   */
+  /** Normalizes one stored payload (a replay asked for by an agent): a batch of one. */
   async normalizePayload(payloadId: number): Promise<NormalizeOutcome> {
-    const payload = await this.tracking.claimPayload(payloadId);
-    const outcome: NormalizeOutcome = {
-      payloadId,
-      state: 'processed',
-      shipments: [],
-      unmatched: [],
-      problems: [],
-      decisions: {},
-    };
-    if (!payload) return { ...outcome, state: 'skipped' };
+    return (await this.normalizePayloads([payloadId]))[0] as NormalizeOutcome;
+  }
+
+  /** Maps and matches a claimed payload, or marks it failed (and answers null) when there is nothing to do. */
+  private async prepare(
+    payload: RawPayloadRow,
+    outcome: NormalizeOutcome,
+  ): Promise<{ mapped: MappedPayload; numbers: string[] } | null> {
     if (payload.attempts > this.maxAttempts) {
       const error = `gave up after ${this.maxAttempts} attempts; last error: ${payload.lastError ?? 'none recorded'}`;
-      return this.fail(payload, outcome, error);
+      await this.fail(payload, outcome, error);
+      return null;
     }
-    try {
-      return await this.process(payload, outcome);
-    } catch (err) {
-      await this.tracking
-        .recordAttemptError(payloadId, (err as Error).message.slice(0, 1000))
-        .catch(() => undefined);
-      throw err;
-    }
-  }
-
-  private async process(payload: RawPayloadRow, outcome: NormalizeOutcome): Promise<NormalizeOutcome> {
     const adapter = getAdapter(payload.carrierCode);
-    if (!adapter) return this.fail(payload, outcome, `no carrier adapter for "${payload.carrierCode}"`);
+    if (!adapter) {
+      await this.fail(payload, outcome, `no carrier adapter for "${payload.carrierCode}"`);
+      return null;
+    }
     const result = this.map(adapter, payload);
     outcome.problems = result.problems;
     const malformed = result.problems.find((p) => p.kind === 'malformed');
     if (result.shipments.length === 0 && malformed) {
-      return this.fail(
+      await this.fail(
         payload,
         outcome,
         `unreadable ${adapter.name} payload${malformed.code ? ` (${malformed.code})` : ''}: ${malformed.message}`,
       );
+      return null;
     }
-    const numbers = this.numbersOf(payload, result);
     const matches = await this.match(payload, result);
     for (const { tracked, targets } of matches)
       if (targets.length === 0) outcome.unmatched.push(tracked.trackingNumber);
+    return { mapped: { payload, adapter, result, matches }, numbers: this.numbersOf(payload, result) };
+  }
 
-    // Orders are locked before shipments, each in id order, so two payloads touching the same orders
-    // cannot deadlock.
-    const work = matches
-      .flatMap(({ tracked, targets }) => targets.map((target) => ({ tracked, target })))
-      .sort((a, b) => cmp(a.target.orderId, b.target.orderId) || cmp(a.target.id, b.target.id));
-    const outbox: OutboxMessage[] = [];
-    await this.db.transaction().execute(async (trx) => {
+  private async apply(
+    ready: readonly { mapped: MappedPayload; outcome: NormalizeOutcome; numbers: string[] }[],
+  ): Promise<void> {
+    const result = await this.db.transaction().execute(async (trx) => {
+      const applied = await applyBatch(
+        trx,
+        { tracking: this.tracking, orders: this.orders, outbox: this.outbox },
+        ready.map((r) => r.mapped),
+      );
       const repo = this.tracking.with(trx);
-      const orders = new Map<string, OrderRow | null>();
-      for (const { target } of work) {
-        if (!orders.has(target.orderId)) {
-          orders.set(
-            target.orderId,
-            await this.orders.lockForShipmentChange(trx, target.merchantId, target.orderId),
-          );
-        }
+      for (const { mapped, outcome } of ready) {
+        outcome.shipments = applied.shipments.get(mapped.payload.id) ?? [];
+        outcome.decisions = applied.decisions.get(mapped.payload.id) ?? {};
+        await this.recordProblems(repo, mapped.payload, mapped.result, mapped.matches);
       }
-      for (const { tracked, target } of work) {
-        if (!orders.get(target.orderId)) continue;
-        const applied = await this.applyTracked(repo, adapter, payload, target, tracked);
-        if (!applied) continue;
-        outcome.shipments.push(applied.summary);
-        outbox.push(...applied.outbox);
-        for (const [decision, n] of Object.entries(applied.decisions)) {
-          const d = decision as EventDecision;
-          outcome.decisions[d] = (outcome.decisions[d] ?? 0) + n;
-        }
-      }
-      for (const order of orders.values()) {
-        if (!order) continue;
-        const change = await this.orders.refreshLocked(trx, order);
-        if (change) outbox.push(orderChanged(order, change, `payload-${payload.id}`));
-      }
-      await this.outbox.with(trx).add(outbox);
-      await this.recordProblems(repo, payload, result, matches);
-      await repo.finishPayload(payload.id, 'processed', numbers, outcome, null);
+      await repo.finishPayloadsProcessed(
+        ready.map(({ mapped, outcome, numbers }) => ({ id: mapped.payload.id, numbers, result: outcome })),
+      );
+      return applied;
     });
-    normalizedPayloads.inc({
-      carrier: adapter.code,
-      outcome: result.shipments.length > 0 ? 'tracked' : (result.problems[0]?.kind ?? 'empty'),
-    });
-    return outcome;
+    for (const { mapped } of ready) {
+      normalizedPayloads.inc({
+        carrier: mapped.adapter.code,
+        outcome:
+          mapped.result.shipments.length > 0 ? 'tracked' : (mapped.result.problems[0]?.kind ?? 'empty'),
+      });
+      for (const s of result.shipments.get(mapped.payload.id) ?? []) {
+        this.logger.debug({ payloadId: mapped.payload.id, ...s }, 'shipment normalized');
+      }
+    }
+  }
+
+  /** Why the last attempt failed, kept while the payloads wait for their next attempt. */
+  private async recordError(ready: readonly { mapped: MappedPayload }[], err: unknown): Promise<void> {
+    const message = ((err as Error)?.message ?? String(err)).slice(0, 1000);
+    for (const { mapped } of ready) {
+      await this.tracking.recordAttemptError(mapped.payload.id, message).catch(() => undefined);
+    }
   }
 
   /** Kept, marked failed with the reason, counted: never dropped, never retried unless replayed. */
@@ -207,7 +216,7 @@ export class NormalizeService {
           const tracked = this.trackedFor(shipment, payload, result);
           if (!tracked) continue;
           facts = tracked;
-          for (const k of this.keyed(adapter, shipment, tracked, payload.id))
+          for (const k of keyedEvents(adapter, shipment, tracked, payload.id))
             if (!events.has(k.key)) events.set(k.key, k);
         }
         await this.db.transaction().execute(async (trx) => {
@@ -324,81 +333,11 @@ export class NormalizeService {
       : null;
   }
 
-  private keyed(
-    adapter: CarrierAdapter,
-    shipment: ShipmentTarget,
-    tracked: TrackedShipment,
-    payloadId: number,
-  ): KeyedEvent[] {
-    return tracked.events.map((event) => ({
-      key: eventKey(adapter.code, shipment.trackingNumber, event),
-      event,
-      rawPayloadId: payloadId,
-    }));
-  }
-
-  /** One shipment's part of a payload, inside the payload's transaction (its order is already locked). */
-  private async applyTracked(
-    repo: TrackingRepository,
-    adapter: CarrierAdapter,
-    payload: RawPayloadRow,
-    target: ShipmentTarget,
-    tracked: TrackedShipment,
-  ) {
-    const shipment = await repo.lockShipment(target.id);
-    if (!shipment) return null;
-    const keyed = this.keyed(adapter, shipment, tracked, payload.id);
-    const inserted = await repo.appendEvents(shipment, keyed);
-    const { derived, decisions } = await this.rederive(repo, shipment, new Set(keyed.map((k) => k.key)));
-    await repo.updateShipment(
-      shipment,
-      derived,
-      tracked,
-      { source: payload.source, at: payload.receivedAt },
-      null,
-      inserted > 0,
-    );
-    if (derived.status !== shipment.status) {
-      this.logger.info(
-        { shipmentId: shipment.id, from: shipment.status, to: derived.status, payloadId: payload.id },
-        'shipment status changed',
-      );
-    }
-    return {
-      summary: {
-        shipmentId: shipment.id,
-        trackingNumber: shipment.trackingNumber,
-        newEvents: inserted,
-        status: derived.status,
-      },
-      decisions,
-      outbox: shipmentChanges(shipment, derived, payload.source),
-    };
-  }
-
-  /** Derives from every stored event and writes the decisions that changed. */
-  private async rederive(repo: TrackingRepository, shipment: ShipmentTarget, incoming?: Set<string>) {
-    const stored = await repo.events(shipment.id);
-    const derived = deriveShipment(
-      stored.map((e) => ({
-        key: e.dedupeKey,
-        occurredAt: e.occurredAt,
-        status: e.status,
-        substatus: e.substatus,
-        rawCode: e.rawCode,
-        rawText: e.rawText,
-        location: e.location,
-      })),
-    );
-    const changes: { id: number; decision: EventDecision }[] = [];
-    const decisions: Partial<Record<EventDecision, number>> = {};
-    for (const e of stored) {
-      const decision = derived.decisions.get(e.dedupeKey) ?? 'applied';
-      if (decision !== e.decision) changes.push({ id: e.id, decision });
-      if (incoming?.has(e.dedupeKey)) decisions[decision] = (decisions[decision] ?? 0) + 1;
-    }
+  /** Derives from every stored event and writes the decisions that changed (renormalization). */
+  private async rederive(repo: TrackingRepository, shipment: ShipmentTarget) {
+    const { derived, changes } = deriveStored(await repo.events(shipment.id));
     await repo.setDecisions(shipment.id, changes);
-    return { derived, decisions };
+    return { derived };
   }
 
   /** A number the carrier does not know (or refused) is written on its shipment, for agents and pollers. */
@@ -425,4 +364,8 @@ export class NormalizeService {
         });
     }
   }
+}
+
+function emptyOutcome(payloadId: number): NormalizeOutcome {
+  return { payloadId, state: 'processed', shipments: [], unmatched: [], problems: [], decisions: {} };
 }

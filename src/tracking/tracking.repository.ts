@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { CanonicalEvent, TrackedShipment } from '../carriers/model.js';
 import type { Database } from '../db/database.js';
+import { jsonForPostgres } from '../lib/json-text.js';
 import type { EventDecision, ShipmentStatus, TrackingSource } from '../domain/status.js';
 import type { Derived } from './derive.js';
 
@@ -107,9 +108,22 @@ export class TrackingRepository {
     return (row as RawPayloadRow | undefined) ?? null;
   }
 
+  /** claimPayload for several payloads in one statement, in id order. */
+  async claimPayloads(ids: readonly number[]): Promise<RawPayloadRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .updateTable('raw_payloads')
+      .set({ attempts: sql<number>`attempts + 1` })
+      .where('id', 'in', ids)
+      .where('state', '=', 'pending')
+      .returning(payloadColumns)
+      .execute();
+    return (rows as RawPayloadRow[]).sort((a, b) => a.id - b.id);
+  }
+
   /** Why the last attempt failed, kept while the payload waits for its next attempt. */
   async recordAttemptError(id: number, error: string): Promise<void> {
-    await this.db.updateTable('raw_payloads').set({ last_error: error }).where('id', '=', id).execute();
+    await this.db.updateTable('raw_payloads').set({ last_error: error.replaceAll('\u0000', '') }).where('id', '=', id).execute();
   }
 
   async finishPayload(
@@ -124,8 +138,8 @@ export class TrackingRepository {
       .set({
         state,
         tracking_numbers: numbers,
-        result: JSON.stringify(result),
-        last_error: error,
+        result: jsonForPostgres(result),
+        last_error: error?.replaceAll('\u0000', '') ?? null,
         // The moment the work was done, not the start of its transaction: received_at → processed_at is the
         // delay a shopper's status waits for.
         processed_at: sql<Date>`clock_timestamp()`,
@@ -142,7 +156,35 @@ export class TrackingRepository {
     return (await q.orderBy('created_at').orderBy('id').execute()) as ShipmentTarget[];
   }
 
-  /** Locks the shipment for the rest of the transaction: one normalizer per shipment at a time. */
+  /** Locks these shipments in id order for the rest of the transaction (after their orders). */
+  async lockShipments(ids: readonly string[]): Promise<ShipmentTarget[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('shipments')
+      .select(shipmentColumns)
+      .where('id', 'in', [...new Set(ids)].sort())
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    return rows as ShipmentTarget[];
+  }
+
+  /**
+   * Appends the events of several shipments in one statement; one already stored under its key (or twice
+   * in the list) is left as it is. Answers the rows that were new.
+   */
+  async appendEventsMany(
+    items: readonly { shipment: ShipmentTarget; events: readonly KeyedEvent[] }[],
+  ): Promise<{ shipmentId: string; dedupeKey: string; rawPayloadId: number | null }[]> {
+    const rows = items.flatMap(({ shipment, events }) => events.map((k) => this.eventRow(shipment, k)));
+    if (rows.length === 0) return [];
+    return this.db
+      .insertInto('tracking_events')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['shipment_id', 'dedupe_key']).doNothing())
+      .returning(['shipment_id as shipmentId', 'dedupe_key as dedupeKey', 'raw_payload_id as rawPayloadId'])
+      .execute();
+  }
   async lockShipment(id: string): Promise<ShipmentTarget | null> {
     const row = await this.db
       .selectFrom('shipments')
@@ -239,6 +281,55 @@ export class TrackingRepository {
       .where('shipment_id', '=', shipmentId)
       .execute();
     return rows.map((r) => ({ ...r, occurredAt: r.occurredAt.toISOString() }) as StoredEvent);
+  }
+
+  /** The stored events of several shipments, by shipment id, in one query. */
+  async eventsOf(shipmentIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    const byShipment = new Map<string, StoredEvent[]>(shipmentIds.map((id) => [id, []]));
+    if (shipmentIds.length === 0) return byShipment;
+    const rows = await this.db
+      .selectFrom('tracking_events')
+      .select([
+        'shipment_id as shipmentId',
+        'id',
+        'dedupe_key as dedupeKey',
+        'occurred_at as occurredAt',
+        'status',
+        'substatus',
+        'raw_code as rawCode',
+        'raw_text as rawText',
+        'location',
+        'decision',
+      ])
+      .where('shipment_id', 'in', shipmentIds)
+      .execute();
+    for (const { shipmentId, ...r } of rows) {
+      byShipment.get(shipmentId)?.push({ ...r, occurredAt: r.occurredAt.toISOString() } as StoredEvent);
+    }
+    return byShipment;
+  }
+
+  /** Writes the decisions that changed, of any number of shipments, in one statement. */
+  async setDecisionsMany(
+    changes: readonly { id: number; shipmentId: string; decision: EventDecision }[],
+  ): Promise<void> {
+    if (changes.length === 0) return;
+    await sql`
+      UPDATE tracking_events e SET decision = c.decision
+      FROM jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) AS c(id bigint, "shipmentId" uuid, decision text)
+      WHERE e.id = c.id AND e.shipment_id = c."shipmentId"`.execute(this.db);
+  }
+
+  /** Marks payloads processed, each with the numbers it spoke about and what normalizing it did. */
+  async finishPayloadsProcessed(
+    done: readonly { id: number; numbers: readonly string[]; result: unknown }[],
+  ): Promise<void> {
+    if (done.length === 0) return;
+    await sql`
+      UPDATE raw_payloads p SET state = 'processed', tracking_numbers = d.numbers, result = d.result,
+        last_error = NULL, processed_at = clock_timestamp()
+      FROM jsonb_to_recordset(${jsonForPostgres(done)}::jsonb) AS d(id bigint, numbers text[], result jsonb)
+      WHERE p.id = d.id`.execute(this.db);
   }
 
   /** Writes the decisions that changed, in one statement. */

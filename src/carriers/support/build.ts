@@ -22,14 +22,22 @@ export interface EventSpec {
   rule?: CodeRule | null;
 }
 
+/**
+ * Control characters carriers sometimes leave in their text (NUL above all, which Postgres refuses in text and
+ * JSON and would make the whole payload fail on every attempt) are dropped; whitespace runs become a space.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+export const plainText = (v: string) => v.replace(CONTROLS, '').replace(/\s+/g, ' ').trim();
+
 export type BuiltEvent = { ok: true; event: CanonicalEvent } | { ok: false; reason: string };
 
 export function buildEvent(spec: EventSpec): BuiltEvent {
   const location = spec.location ?? null;
   const time = resolveTime({ ...spec.time, location: spec.time.location ?? location });
   if (!time.ok) return { ok: false, reason: time.reason };
-  const rawCode = (spec.code ?? '').trim();
-  const rawText = (spec.text ?? '').replace(/\s+/g, ' ').trim();
+  const rawCode = plainText(spec.code ?? '');
+  const rawText = plainText(spec.text ?? '');
   const { rule, mapped } = spec.rule
     ? { rule: spec.rule, mapped: true }
     : classify(spec.tables, spec.lookup ?? [rawCode], rawText, spec.classRule);
@@ -63,7 +71,7 @@ export function collectEvents(specs: readonly EventSpec[]): {
 }
 
 const clean = (v: string | null | undefined) => {
-  const t = v?.replace(/\s+/g, ' ').trim();
+  const t = v === null || v === undefined ? '' : plainText(v);
   return t ? t : null;
 };
 
@@ -88,7 +96,9 @@ export function trackedShipment(
   facts: Partial<Omit<TrackedShipment, 'trackingNumber'>>,
 ): TrackedShipment {
   return {
-    trackingNumber: trackingNumber.replace(/[\s-]+/g, '').toUpperCase(),
+    trackingNumber: plainText(trackingNumber)
+      .replace(/[\s-]+/g, '')
+      .toUpperCase(),
     underlyingCarrier: facts.underlyingCarrier ?? null,
     events: facts.events ?? [],
     edd: facts.edd ?? null,

@@ -1,0 +1,195 @@
+import type { CarrierAdapter } from '../carriers/adapter.js';
+import type { MapResult, TrackedShipment } from '../carriers/model.js';
+import type { Database } from '../db/database.js';
+import type { EventDecision } from '../domain/status.js';
+import type { OrdersService } from '../orders/orders.service.js';
+import type { OutboxMessage, OutboxRepository } from '../outbox/outbox.repository.js';
+import { deriveShipment } from './derive.js';
+import { eventKey } from './event-key.js';
+import { orderChanged, shipmentChanges } from './outbox-messages.js';
+import type {
+  KeyedEvent,
+  RawPayloadRow,
+  ShipmentTarget,
+  StoredEvent,
+  TrackingRepository,
+} from './tracking.repository.js';
+
+// The transaction of a batch of mapped payloads: every shipment they speak about gets their events, one
+// derivation from its whole history, and one write of its state; every order concerned one re-derivation;
+// every change its outbox rows; every payload its result. A fixed number of statements per batch, whatever
+// its size: per-statement costs (round trips, parsing, planning) were most of the cost of a payload.
+//
+// Locks are taken orders first, then shipments, each in id order, as every writer of shipments takes them,
+// so concurrent batches cannot deadlock. Deriving once from the union of a batch's events is what deriving
+// after each payload in turn would give (the derivation is order-independent; a property test holds it to
+// that); only intermediate statuses inside one batch are not announced, as a milestone already stale when
+// its turn comes is not.
+
+export interface MappedPayload {
+  payload: RawPayloadRow;
+  adapter: CarrierAdapter;
+  result: MapResult;
+  /** Which stored shipments each tracked shipment of the payload is about. */
+  matches: { tracked: TrackedShipment; targets: ShipmentTarget[] }[];
+}
+
+export interface PayloadShipmentSummary {
+  shipmentId: string;
+  trackingNumber: string;
+  newEvents: number;
+  status: string;
+}
+
+export interface BatchResult {
+  /** By payload id. */
+  shipments: Map<number, PayloadShipmentSummary[]>;
+  decisions: Map<number, Partial<Record<EventDecision, number>>>;
+}
+
+export interface BatchDeps {
+  tracking: TrackingRepository;
+  orders: OrdersService;
+  outbox: OutboxRepository;
+}
+
+export const keyedEvents = (
+  adapter: CarrierAdapter,
+  shipment: Pick<ShipmentTarget, 'trackingNumber'>,
+  tracked: TrackedShipment,
+  payloadId: number,
+): KeyedEvent[] =>
+  tracked.events.map((event) => ({
+    key: eventKey(adapter.code, shipment.trackingNumber, event),
+    event,
+    rawPayloadId: payloadId,
+  }));
+
+interface WorkItem {
+  mapped: MappedPayload;
+  tracked: TrackedShipment;
+  target: ShipmentTarget;
+}
+
+/** Derives a shipment from its stored events; the decisions that changed, for one write. */
+export function deriveStored(stored: readonly StoredEvent[]) {
+  const derived = deriveShipment(
+    stored.map((e) => ({
+      key: e.dedupeKey,
+      occurredAt: e.occurredAt,
+      status: e.status,
+      substatus: e.substatus,
+      rawCode: e.rawCode,
+      rawText: e.rawText,
+      location: e.location,
+    })),
+  );
+  const changes: { id: number; decision: EventDecision }[] = [];
+  for (const e of stored) {
+    const decision = derived.decisions.get(e.dedupeKey) ?? 'applied';
+    if (decision !== e.decision) changes.push({ id: e.id, decision });
+  }
+  return { derived, changes };
+}
+
+export async function applyBatch(trx: Database, deps: BatchDeps, batch: readonly MappedPayload[]) {
+  const repo = deps.tracking.with(trx);
+  const result: BatchResult = { shipments: new Map(), decisions: new Map() };
+  const work: WorkItem[] = batch.flatMap((mapped) =>
+    mapped.matches.flatMap(({ tracked, targets }) => targets.map((target) => ({ mapped, tracked, target }))),
+  );
+
+  const orders = await deps.orders.lockManyForShipmentChange(
+    trx,
+    work.map((w) => w.target.orderId),
+  );
+  const locked = new Map((await repo.lockShipments(work.map((w) => w.target.id))).map((s) => [s.id, s]));
+  // Work on a shipment whose order or row is gone, or that moved to another merchant, is dropped.
+  const live = work.filter(
+    (w) => locked.has(w.target.id) && orders.get(w.target.orderId)?.merchant_id === w.target.merchantId,
+  );
+
+  const keyedByWork = live.map((w) => {
+    const shipment = locked.get(w.target.id) as ShipmentTarget;
+    return { w, shipment, keyed: keyedEvents(w.mapped.adapter, shipment, w.tracked, w.mapped.payload.id) };
+  });
+  const inserted = await repo.appendEventsMany(
+    keyedByWork.map(({ shipment, keyed }) => ({ shipment, events: keyed })),
+  );
+  const newCount = new Map<string, number>();
+  for (const row of inserted) {
+    const k = `${row.rawPayloadId}:${row.shipmentId}`;
+    newCount.set(k, (newCount.get(k) ?? 0) + 1);
+  }
+
+  const shipmentIds = [...new Set(keyedByWork.map((k) => k.shipment.id))];
+  const stored = await repo.eventsOf(shipmentIds);
+  const derivedById = new Map<string, ReturnType<typeof deriveStored>['derived']>();
+  const decisionChanges: { id: number; shipmentId: string; decision: EventDecision }[] = [];
+  for (const id of shipmentIds) {
+    const { derived, changes } = deriveStored(stored.get(id) ?? []);
+    derivedById.set(id, derived);
+    for (const c of changes) decisionChanges.push({ ...c, shipmentId: id });
+  }
+  await repo.setDecisionsMany(decisionChanges);
+
+  // One state write per (payload, shipment), in payload order, so facts a later payload gives override an
+  // earlier one's exactly as they would have one payload at a time; the derived state is the final one.
+  const outbox: OutboxMessage[] = [];
+  const touchedEvents = new Set(inserted.map((r) => r.shipmentId));
+  const lastWork = new Map<string, WorkItem>();
+  for (const { w, shipment, keyed } of keyedByWork) {
+    const derived = derivedById.get(shipment.id) as ReturnType<typeof deriveStored>['derived'];
+    const payload = w.mapped.payload;
+    await repo.updateShipment(
+      shipment,
+      derived,
+      w.tracked,
+      { source: payload.source, at: payload.receivedAt },
+      null,
+      touchedEvents.has(shipment.id),
+    );
+    if (!shipment.firstEdd && w.tracked.edd?.date) shipment.firstEdd = w.tracked.edd.date;
+    lastWork.set(shipment.id, w);
+
+    const summaries = result.shipments.get(payload.id) ?? [];
+    summaries.push({
+      shipmentId: shipment.id,
+      trackingNumber: shipment.trackingNumber,
+      newEvents: newCount.get(`${payload.id}:${shipment.id}`) ?? 0,
+      status: derived.status,
+    });
+    result.shipments.set(payload.id, summaries);
+    const counts = result.decisions.get(payload.id) ?? {};
+    for (const key of new Set(keyed.map((k) => k.key))) {
+      const d = derived.decisions.get(key) ?? 'applied';
+      counts[d] = (counts[d] ?? 0) + 1;
+    }
+    result.decisions.set(payload.id, counts);
+  }
+  // The status change of each shipment, from its state before the batch to its state after it.
+  for (const [id, w] of lastWork) {
+    const shipment = locked.get(id) as ShipmentTarget;
+    outbox.push(
+      ...shipmentChanges(
+        shipment,
+        derivedById.get(id) as ReturnType<typeof deriveStored>['derived'],
+        w.mapped.payload.source,
+      ),
+    );
+  }
+
+  const touchedOrders = [...new Set(live.map((w) => w.target.orderId))]
+    .map((id) => orders.get(id))
+    .filter((o) => o !== undefined);
+  const changes = await deps.orders.refreshLockedMany(trx, touchedOrders);
+  for (const order of touchedOrders) {
+    const change = changes.get(order.id);
+    if (!change) continue;
+    // Named after the last payload of the batch that concerned the order: a retried batch names the same.
+    const last = [...live].reverse().find((w) => w.target.orderId === order.id);
+    outbox.push(orderChanged(order, change, `payload-${last?.mapped.payload.id}`));
+  }
+  await deps.outbox.with(trx).add(outbox);
+  return result;
+}
