@@ -17,6 +17,7 @@ import { createDb, createPool } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { createDeps } from '../src/deps.js';
 import { createLogger } from '../src/logger.js';
+import { normalizeQueue } from '../src/queue/queues.js';
 import { seed } from './seed.js';
 import {
   CONNECTIONS,
@@ -166,8 +167,13 @@ try {
   const ratio = median(rounds.map((r) => r.ratio));
   const ratioRange = [Math.min(...rounds.map((r) => r.ratio)), Math.max(...rounds.map((r) => r.ratio))];
 
-  // End to end, from a clean slate: the intake rounds' payloads were never normalized.
+  // End to end, from a clean slate: the intake rounds' payloads (and their queued jobs) were never normalized.
+  // A moment first, for the last answers of the rounds to be written.
+  await new Promise((r) => setTimeout(r, 2000));
   await sql`TRUNCATE raw_payloads CASCADE`.execute(db);
+  const queue = normalizeQueue({ url: config.redisUrl }, QUEUE_PREFIX);
+  await queue.obliterate({ force: true });
+  await queue.close();
   const worker = await Promise.all(
     Array.from({ length: WORKERS }, () =>
       startProcess(
