@@ -373,6 +373,41 @@ describe('normalizing a job’s payloads together', () => {
     expect(again.map((o) => o.state)).toEqual(['skipped', 'skipped', 'skipped']);
   });
 
+  it('keeps the facts as payloads one at a time would: later ones win, sparse ones keep, the first estimate stays', async () => {
+    const payloads = (n: string) => [
+      {
+        trackingNumber: n,
+        service: 'Express',
+        estimatedDelivery: '2026-11-25',
+        events: [ev('PU', '2026-11-20T10:00:00Z')],
+      },
+      // Sparse: no service, a later estimate.
+      { trackingNumber: n, estimatedDelivery: '2026-11-27', events: [ev('AR', '2026-11-21T10:00:00Z')] },
+      // Sparser still: events alone.
+      { trackingNumber: n, signedBy: 'J. Doe', events: [ev('DV', '2026-11-22T10:00:00Z')] },
+    ];
+    const { numbers, shipmentIds } = await newShipment({ shipments: 2 });
+    const [one, many] = numbers as [string, string];
+    for (const p of payloads(one)) await t.deps.services.normalize.normalizePayloads([await store(p)]);
+    const batch = [];
+    for (const p of payloads(many)) batch.push(await store(p));
+    await t.deps.services.normalize.normalizePayloads(batch);
+    const [a, b] = [await shipmentDoc(shipmentIds[0] as string), await shipmentDoc(shipmentIds[1] as string)];
+    const facts = (d: typeof a) => ({
+      status: d.status,
+      edd: d.edd,
+      service: d.service,
+      signedBy: d.signedBy,
+    });
+    expect(facts(a)).toMatchObject({
+      status: 'delivered',
+      service: 'Express',
+      signedBy: 'J. Doe',
+      edd: { carrier: { date: '2026-11-27' }, first: '2026-11-25', latest: '2026-11-27' },
+    });
+    expect(facts(b)).toEqual(facts(a));
+  });
+
   it('a payload that fails inside the transaction does not hold back the others', async () => {
     const { numbers } = await newShipment({ shipments: 2 });
     const [a, b] = numbers as [string, string];

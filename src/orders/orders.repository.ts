@@ -92,7 +92,13 @@ export class OrdersRepository {
   /** Locks these orders in id order (every locker takes them in that order, so none deadlock). */
   async lockByIds(ids: readonly string[]): Promise<OrderRow[]> {
     if (ids.length === 0) return [];
-    return this.db.selectFrom('orders').selectAll().where('id', 'in', ids).orderBy('id').forUpdate().execute();
+    return this.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('id', 'in', ids)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
   }
 
   async findById(merchantId: string, id: string): Promise<OrderRow | null> {
@@ -132,6 +138,15 @@ export class OrdersRepository {
       .where('id', '=', id)
       .where('status', '<>', status)
       .execute();
+  }
+
+  /** setStatus for several orders, in one statement. */
+  async setStatuses(changes: readonly { id: string; status: OrderStatus }[]): Promise<void> {
+    if (changes.length === 0) return;
+    await sql`
+      UPDATE orders o SET status = c.status, updated_at = now()
+      FROM jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) AS c(id uuid, status text)
+      WHERE o.id = c.id AND o.status <> c.status`.execute(this.db);
   }
 
   /** Newest change first, keyset-paginated on (updated_at, id). */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { detectCarrier } from '../carriers/detect.js';
 import type { Database } from '../db/database.js';
-import type { OrderMilestone } from '../domain/status.js';
+import type { OrderMilestone, OrderStatus } from '../domain/status.js';
 import { BadRequestError, ConflictError, NotFoundError, UnprocessableError } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
 import type { JsonText } from '../lib/json-text.js';
@@ -230,7 +230,10 @@ export class OrdersService {
   }
 
   /** The same for several orders at once (of any merchants: callers check each row's), in id order. */
-  async lockManyForShipmentChange(trx: Database, orderIds: readonly string[]): Promise<Map<string, OrderRow>> {
+  async lockManyForShipmentChange(
+    trx: Database,
+    orderIds: readonly string[],
+  ): Promise<Map<string, OrderRow>> {
     const rows = await this.orders.with(trx).lockByIds([...new Set(orderIds)].sort());
     return new Map(rows.map((r) => [r.id, r]));
   }
@@ -239,9 +242,9 @@ export class OrdersService {
   async refreshLockedMany(
     trx: Database,
     orders: readonly OrderRow[],
-  ): Promise<Map<string, { from: string; to: string }>> {
+  ): Promise<Map<string, { from: string; to: OrderStatus }>> {
     const states = await this.shipments.with(trx).statesForOrders(orders.map((o) => o.id));
-    const changes = new Map<string, { from: string; to: string }>();
+    const changes = new Map<string, { from: string; to: OrderStatus }>();
     for (const order of orders) {
       const status = deriveOrderStatus({
         confirmedAt: order.confirmed_at,
@@ -250,10 +253,9 @@ export class OrdersService {
         items: order.items,
         shipments: states.get(order.id) ?? [],
       });
-      if (status === order.status) continue;
-      await this.orders.with(trx).setStatus(order.id, status);
-      changes.set(order.id, { from: order.status, to: status });
+      if (status !== order.status) changes.set(order.id, { from: order.status, to: status });
     }
+    await this.orders.with(trx).setStatuses([...changes].map(([id, c]) => ({ id, status: c.to })));
     return changes;
   }
 

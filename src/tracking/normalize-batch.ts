@@ -4,15 +4,16 @@ import type { Database } from '../db/database.js';
 import type { EventDecision } from '../domain/status.js';
 import type { OrdersService } from '../orders/orders.service.js';
 import type { OutboxMessage, OutboxRepository } from '../outbox/outbox.repository.js';
-import { deriveShipment } from './derive.js';
+import { type Derived, deriveShipment } from './derive.js';
 import { eventKey } from './event-key.js';
 import { orderChanged, shipmentChanges } from './outbox-messages.js';
-import type {
-  KeyedEvent,
-  RawPayloadRow,
-  ShipmentTarget,
-  StoredEvent,
-  TrackingRepository,
+import {
+  type KeyedEvent,
+  mergeFacts,
+  type RawPayloadRow,
+  type ShipmentTarget,
+  type StoredEvent,
+  type TrackingRepository,
 } from './tracking.repository.js';
 
 // The transaction of a batch of mapped payloads: every shipment they speak about gets their events, one
@@ -124,7 +125,7 @@ export async function applyBatch(trx: Database, deps: BatchDeps, batch: readonly
 
   const shipmentIds = [...new Set(keyedByWork.map((k) => k.shipment.id))];
   const stored = await repo.eventsOf(shipmentIds);
-  const derivedById = new Map<string, ReturnType<typeof deriveStored>['derived']>();
+  const derivedById = new Map<string, Derived>();
   const decisionChanges: { id: number; shipmentId: string; decision: EventDecision }[] = [];
   for (const id of shipmentIds) {
     const { derived, changes } = deriveStored(stored.get(id) ?? []);
@@ -133,24 +134,20 @@ export async function applyBatch(trx: Database, deps: BatchDeps, batch: readonly
   }
   await repo.setDecisionsMany(decisionChanges);
 
-  // One state write per (payload, shipment), in payload order, so facts a later payload gives override an
-  // earlier one's exactly as they would have one payload at a time; the derived state is the final one.
+  // One state write per shipment: the final derived state, and the facts of its payloads merged in payload
+  // order (later facts win, sparse ones keep), as writing after each payload in turn would leave them.
   const outbox: OutboxMessage[] = [];
   const touchedEvents = new Set(inserted.map((r) => r.shipmentId));
   const lastWork = new Map<string, WorkItem>();
+  const facts = new Map<string, TrackedShipment[]>();
+  const seenAt = new Map<string, Date>();
   for (const { w, shipment, keyed } of keyedByWork) {
-    const derived = derivedById.get(shipment.id) as ReturnType<typeof deriveStored>['derived'];
+    const derived = derivedById.get(shipment.id) as Derived;
     const payload = w.mapped.payload;
-    await repo.updateShipment(
-      shipment,
-      derived,
-      w.tracked,
-      { source: payload.source, at: payload.receivedAt },
-      null,
-      touchedEvents.has(shipment.id),
-    );
-    if (!shipment.firstEdd && w.tracked.edd?.date) shipment.firstEdd = w.tracked.edd.date;
     lastWork.set(shipment.id, w);
+    facts.set(shipment.id, [...(facts.get(shipment.id) ?? []), w.tracked]);
+    const at = seenAt.get(shipment.id);
+    if (!at || payload.receivedAt > at) seenAt.set(shipment.id, payload.receivedAt);
 
     const summaries = result.shipments.get(payload.id) ?? [];
     summaries.push({
@@ -167,16 +164,20 @@ export async function applyBatch(trx: Database, deps: BatchDeps, batch: readonly
     }
     result.decisions.set(payload.id, counts);
   }
+  await repo.updateShipments(
+    [...lastWork].map(([id, w]) => ({
+      shipmentId: id,
+      derived: derivedById.get(id) as Derived,
+      facts: mergeFacts(facts.get(id) ?? []),
+      seen: { source: w.mapped.payload.source, at: seenAt.get(id) as Date },
+      problem: null,
+      eventsChanged: touchedEvents.has(id),
+    })),
+  );
   // The status change of each shipment, from its state before the batch to its state after it.
   for (const [id, w] of lastWork) {
     const shipment = locked.get(id) as ShipmentTarget;
-    outbox.push(
-      ...shipmentChanges(
-        shipment,
-        derivedById.get(id) as ReturnType<typeof deriveStored>['derived'],
-        w.mapped.payload.source,
-      ),
-    );
+    outbox.push(...shipmentChanges(shipment, derivedById.get(id) as Derived, w.mapped.payload.source));
   }
 
   const touchedOrders = [...new Set(live.map((w) => w.target.orderId))]

@@ -9,7 +9,13 @@ import type { OrdersService } from '../orders/orders.service.js';
 import type { OutboxRepository } from '../outbox/outbox.repository.js';
 import { applyBatch, deriveStored, keyedEvents, type MappedPayload } from './normalize-batch.js';
 import { orderChanged, shipmentChanges } from './outbox-messages.js';
-import type { KeyedEvent, RawPayloadRow, ShipmentTarget, TrackingRepository } from './tracking.repository.js';
+import {
+  type KeyedEvent,
+  mergeFacts,
+  type RawPayloadRow,
+  type ShipmentTarget,
+  type TrackingRepository,
+} from './tracking.repository.js';
 
 // Raw payload → carrier mapper → events (deduped) → derived shipment status → order status, each shipment in
 // one transaction. Idempotent: a payload normalized twice (at-least-once jobs) stores nothing new and
@@ -226,7 +232,16 @@ export class NormalizeService {
           if (!order || !locked) return;
           const { upserted, removed } = await repo.replaceEvents(locked, [...events.values()]);
           const derived = await this.rederive(repo, locked);
-          await repo.updateShipment(locked, derived.derived, facts, null, null, removed > 0 || upserted > 0);
+          await repo.updateShipments([
+            {
+              shipmentId: locked.id,
+              derived: derived.derived,
+              facts: mergeFacts([facts]),
+              seen: null,
+              problem: null,
+              eventsChanged: removed > 0 || upserted > 0,
+            },
+          ]);
           const change = await this.orders.refreshLocked(trx, order);
           await this.outbox
             .with(trx)

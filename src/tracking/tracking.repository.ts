@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { CanonicalEvent, TrackedShipment } from '../carriers/model.js';
 import type { Database } from '../db/database.js';
-import { jsonForPostgres } from '../lib/json-text.js';
 import type { EventDecision, ShipmentStatus, TrackingSource } from '../domain/status.js';
+import { jsonForPostgres } from '../lib/json-text.js';
 import type { Derived } from './derive.js';
 
 // The SQL of normalization: raw payloads in, events and derived shipment state out.
@@ -43,6 +43,62 @@ export interface StoredEvent {
   rawText: string;
   location: { city?: string | null } | null;
   decision: EventDecision;
+}
+
+/** The carrier's facts about a shipment, as given by one or more payloads (later ones winning). */
+export interface ShipmentFacts {
+  service: string | null;
+  signedBy: string | null;
+  pieces: number | null;
+  origin: unknown;
+  destination: unknown;
+  carrierStatus: { code: string; text: string } | null;
+  /** The latest estimate given, whole (a date, a window, or a window without a date). */
+  edd: { date: string | null; windowStart: string | null; windowEnd: string | null } | null;
+  /** The latest and the first estimated date given. */
+  latestEddDate: string | null;
+  firstEddDate: string | null;
+}
+
+export interface ShipmentUpdate {
+  shipmentId: string;
+  derived: Derived;
+  facts: ShipmentFacts;
+  seen: { source: TrackingSource; at: Date } | null;
+  problem: string | null;
+  eventsChanged: boolean;
+}
+
+/** Facts of several payloads about one shipment, merged in payload order: later ones win, sparse ones keep. */
+export function mergeFacts(list: readonly (TrackedShipment | null)[]): ShipmentFacts {
+  const facts: ShipmentFacts = {
+    service: null,
+    signedBy: null,
+    pieces: null,
+    origin: null,
+    destination: null,
+    carrierStatus: null,
+    edd: null,
+    latestEddDate: null,
+    firstEddDate: null,
+  };
+  for (const t of list) {
+    if (!t) continue;
+    facts.service = t.service || facts.service;
+    facts.signedBy = t.signedBy || facts.signedBy;
+    facts.pieces = t.pieces || facts.pieces;
+    facts.origin = t.origin ?? facts.origin;
+    facts.destination = t.destination ?? facts.destination;
+    facts.carrierStatus = t.carrierStatus ?? facts.carrierStatus;
+    if (t.edd) {
+      facts.edd = t.edd;
+      if (t.edd.date) {
+        facts.latestEddDate = t.edd.date;
+        facts.firstEddDate ??= t.edd.date;
+      }
+    }
+  }
+  return facts;
 }
 
 export interface KeyedEvent {
@@ -123,7 +179,11 @@ export class TrackingRepository {
 
   /** Why the last attempt failed, kept while the payload waits for its next attempt. */
   async recordAttemptError(id: number, error: string): Promise<void> {
-    await this.db.updateTable('raw_payloads').set({ last_error: error.replaceAll('\u0000', '') }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('raw_payloads')
+      .set({ last_error: error.replaceAll('\u0000', '') })
+      .where('id', '=', id)
+      .execute();
   }
 
   async finishPayload(
@@ -345,61 +405,77 @@ export class TrackingRepository {
   }
 
   /**
-   * The derived state and the carrier's facts. Facts the payload did not give are kept as they were (a sparse
-   * webhook does not erase what a full poll said); the first estimate is kept forever.
+   * The derived state and the carrier's facts of several shipments, in one statement. Facts a payload did
+   * not give are kept as they were (a sparse webhook does not erase what a full poll said); the first
+   * estimate is kept forever; updated_at moves only when something a reader sees changed.
    */
-  async updateShipment(
-    shipment: ShipmentTarget,
-    derived: Derived,
-    facts: TrackedShipment | null,
-    seen: { source: TrackingSource; at: Date } | null,
-    problem: string | null,
-    eventsChanged: boolean,
-  ): Promise<void> {
-    const edd = facts?.edd ?? null;
-    const set: Record<string, unknown> = {
-      status: derived.status,
-      substatus: derived.substatus,
-      delayed: derived.delayReason !== null,
-      delay_reason: derived.delayReason,
-      shipped_at: derived.shippedAt ? new Date(derived.shippedAt) : null,
-      delivered_at: derived.deliveredAt ? new Date(derived.deliveredAt) : null,
-      last_event_at: derived.lastEventAt ? new Date(derived.lastEventAt) : null,
-    };
-    if (facts) {
-      if (facts.service) set.service = facts.service;
-      if (facts.signedBy) set.signed_by = facts.signedBy;
-      if (facts.pieces) set.pieces = facts.pieces;
-      if (facts.origin) set.origin = JSON.stringify(facts.origin);
-      if (facts.destination) set.destination = JSON.stringify(facts.destination);
-      if (facts.carrierStatus) {
-        set.carrier_status_code = facts.carrierStatus.code;
-        set.carrier_status_text = facts.carrierStatus.text;
-      }
-    }
-    if (edd) {
-      set.carrier_edd = edd.date;
-      set.carrier_edd_window_start = edd.windowStart ? new Date(edd.windowStart) : null;
-      set.carrier_edd_window_end = edd.windowEnd ? new Date(edd.windowEnd) : null;
-      if (edd.date) {
-        set.latest_edd = edd.date;
-        if (!shipment.firstEdd) set.first_edd = edd.date;
-      }
-    }
-    if (seen) {
-      set.last_source = seen.source;
-      set.last_checked_at = sql`greatest(last_checked_at, ${seen.at})`;
-    }
-    set.last_error = problem;
-    // updated_at moves only when something a reader sees changed: new events, or the derived state.
-    const lastEventAt = derived.lastEventAt ? new Date(derived.lastEventAt) : null;
-    set.updated_at = eventsChanged
-      ? sql<Date>`now()`
-      : sql<Date>`CASE WHEN (status, substatus, delay_reason, last_event_at, carrier_edd)
-          IS DISTINCT FROM (${derived.status}::text, ${derived.substatus}::text, ${derived.delayReason}::text,
-            ${lastEventAt}::timestamptz, coalesce(${edd?.date ?? null}::date, carrier_edd))
-          THEN now() ELSE updated_at END`;
-    await this.db.updateTable('shipments').set(set).where('id', '=', shipment.id).execute();
+  async updateShipments(updates: readonly ShipmentUpdate[]): Promise<void> {
+    if (updates.length === 0) return;
+    const rows = updates.map((u) => {
+      const f = u.facts;
+      return {
+        id: u.shipmentId,
+        status: u.derived.status,
+        substatus: u.derived.substatus,
+        delayed: u.derived.delayReason !== null,
+        delay_reason: u.derived.delayReason,
+        shipped_at: u.derived.shippedAt,
+        delivered_at: u.derived.deliveredAt,
+        last_event_at: u.derived.lastEventAt,
+        service: f.service,
+        signed_by: f.signedBy,
+        pieces: f.pieces,
+        origin: f.origin,
+        destination: f.destination,
+        has_carrier_status: f.carrierStatus !== null,
+        carrier_status_code: f.carrierStatus?.code ?? null,
+        carrier_status_text: f.carrierStatus?.text ?? null,
+        has_edd: f.edd !== null,
+        edd_date: f.edd?.date ?? null,
+        edd_window_start: f.edd?.windowStart ?? null,
+        edd_window_end: f.edd?.windowEnd ?? null,
+        latest_edd: f.latestEddDate,
+        first_edd: f.firstEddDate,
+        source: u.seen?.source ?? null,
+        seen_at: u.seen?.at.toISOString() ?? null,
+        last_error: u.problem,
+        events_changed: u.eventsChanged,
+      };
+    });
+    await sql`
+      UPDATE shipments s SET
+        status = v.status, substatus = v.substatus, delayed = v.delayed, delay_reason = v.delay_reason,
+        shipped_at = v.shipped_at, delivered_at = v.delivered_at, last_event_at = v.last_event_at,
+        service = coalesce(v.service, s.service),
+        signed_by = coalesce(v.signed_by, s.signed_by),
+        pieces = coalesce(v.pieces, s.pieces),
+        origin = coalesce(v.origin, s.origin),
+        destination = coalesce(v.destination, s.destination),
+        carrier_status_code = CASE WHEN v.has_carrier_status THEN v.carrier_status_code ELSE s.carrier_status_code END,
+        carrier_status_text = CASE WHEN v.has_carrier_status THEN v.carrier_status_text ELSE s.carrier_status_text END,
+        carrier_edd = CASE WHEN v.has_edd THEN v.edd_date ELSE s.carrier_edd END,
+        carrier_edd_window_start = CASE WHEN v.has_edd THEN v.edd_window_start ELSE s.carrier_edd_window_start END,
+        carrier_edd_window_end = CASE WHEN v.has_edd THEN v.edd_window_end ELSE s.carrier_edd_window_end END,
+        latest_edd = coalesce(v.latest_edd, s.latest_edd),
+        first_edd = coalesce(s.first_edd, v.first_edd),
+        last_source = coalesce(v.source, s.last_source),
+        last_checked_at = CASE WHEN v.seen_at IS NULL THEN s.last_checked_at
+                               ELSE greatest(s.last_checked_at, v.seen_at) END,
+        last_error = v.last_error,
+        updated_at = CASE
+          WHEN v.events_changed OR (s.status, s.substatus, s.delay_reason, s.last_event_at, s.carrier_edd)
+            IS DISTINCT FROM (v.status, v.substatus, v.delay_reason, v.last_event_at,
+                              CASE WHEN v.has_edd THEN coalesce(v.edd_date, s.carrier_edd) ELSE s.carrier_edd END)
+          THEN now() ELSE s.updated_at END
+      FROM jsonb_to_recordset(${jsonForPostgres(rows)}::jsonb) AS v(
+        id uuid, status text, substatus text, delayed boolean, delay_reason text,
+        shipped_at timestamptz, delivered_at timestamptz, last_event_at timestamptz,
+        service text, signed_by text, pieces integer, origin jsonb, destination jsonb,
+        has_carrier_status boolean, carrier_status_code text, carrier_status_text text,
+        has_edd boolean, edd_date date, edd_window_start timestamptz, edd_window_end timestamptz,
+        latest_edd date, first_edd date, source text, seen_at timestamptz, last_error text,
+        events_changed boolean)
+      WHERE s.id = v.id`.execute(this.db);
   }
 
   /** Raw payloads that spoke about this number for this merchant, oldest first (renormalization). */
