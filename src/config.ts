@@ -74,10 +74,11 @@ const envSchema = z.object({
   WEBHOOK_RATE_LIMIT_MAX: int(1, 10_000_000).default(6000),
   /** How long a webhook connection (and its secrets) is cached by an api process. */
   WEBHOOK_CONNECTION_CACHE_TTL_MS: int(0, 600_000).default(30_000),
-  /** A payload still pending this long after it arrived is enqueued again by the sweeper. */
   /** How long a job stays claimed by a worker that stopped answering before another worker takes it over. */
   JOB_LOCK_MS: int(1000, 600_000).default(30_000),
+  /** A payload still pending this long after it arrived has its normalize job queued again if Redis lost it. */
   SWEEP_AFTER_MS: int(1000, 86_400_000).default(15_000),
+  /** How often the sweeper looks. */
   SWEEP_INTERVAL_MS: int(1000, 3_600_000).default(10_000),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
   WORKER_HEARTBEAT_FILE: z.string().min(1).optional(),

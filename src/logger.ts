@@ -25,6 +25,34 @@ export const REDACT_PATHS = [
   'shippingAddress',
 ];
 
+/**
+ * A webhook URL authenticated by token ends with its secret (/webhooks/<carrier>/<connection>/<token>); the
+ * token is masked wherever a request's URL is logged.
+ */
+export function maskWebhookToken(url: string): string {
+  return url.replace(/^(\/webhooks\/[^/?#]+\/[^/?#]+\/)[^/?#]+/, '$1[redacted]');
+}
+
+interface LoggedRequest {
+  method?: string;
+  url?: string;
+  host?: string;
+  hostname?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}
+
+/** Fastify's request fields, with the URL's webhook token masked. */
+function serializeRequest(req: LoggedRequest) {
+  return {
+    method: req.method,
+    url: req.url === undefined ? undefined : maskWebhookToken(req.url),
+    host: req.host ?? req.hostname,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  };
+}
+
 export function createLogger(
   level: string,
   destination?: DestinationStream,
@@ -36,6 +64,7 @@ export function createLogger(
     {
       level,
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      serializers: { req: serializeRequest },
       base: { service: 'wismo' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },

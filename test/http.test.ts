@@ -178,7 +178,23 @@ describe('logs', () => {
         { customer: { name: 'Zofia Secret' }, order: { email: 'zofia@example.pl', phone: '+48601000111' } },
         'debug dump',
       );
+      // A webhook URL authenticated by token carries its secret: right or wrong, it is masked.
+      const { view } = await logged.deps.services.carrierConnections.create({
+        merchantId: other.id,
+        carrier: 'dhl_unified',
+      });
+      const token = view.newSecret?.secret as string;
+      for (const t of [token, `${token}x`]) {
+        await logged.app.inject({
+          method: 'POST',
+          url: `/webhooks/dhl_unified/${view.id}/${t}`,
+          headers: { 'content-type': 'application/json' },
+          payload: '{"shipments":[]}',
+        });
+      }
       const all = lines.join('');
+      expect(all).toContain(`/webhooks/dhl_unified/${view.id}/[redacted]`);
+      expect(all).not.toContain(token);
       expect(all).toContain('debug dump');
       expect(all).toContain('/v1/orders');
       expect(all).not.toContain(other.keys.write);
