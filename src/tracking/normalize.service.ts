@@ -66,7 +66,12 @@ export class NormalizeService {
     const claimed = await this.tracking.claimPayloads(payloadIds);
     const byId = new Map(claimed.map((p) => [p.id, p]));
     const outcomes = new Map<number, NormalizeOutcome>();
-    const ready: { mapped: MappedPayload; outcome: NormalizeOutcome; numbers: string[] }[] = [];
+    const mappedOnes: {
+      payload: RawPayloadRow;
+      adapter: CarrierAdapter;
+      result: MapResult;
+      outcome: NormalizeOutcome;
+    }[] = [];
     for (const id of payloadIds) {
       const payload = byId.get(id);
       const outcome = emptyOutcome(id);
@@ -75,9 +80,21 @@ export class NormalizeService {
         outcome.state = 'skipped';
         continue;
       }
-      const prepared = await this.prepare(payload, outcome);
-      if (prepared) ready.push({ ...prepared, outcome });
+      const mapped = await this.prepare(payload, outcome);
+      if (mapped) mappedOnes.push({ ...mapped, payload, outcome });
     }
+    // The shipments all of them may speak about, in one query per merchant (a job's payloads share one).
+    const candidates = await this.candidates(mappedOnes);
+    const ready = mappedOnes.map(({ payload, adapter, result, outcome }) => {
+      const matches = this.match(payload, result, candidates.get(payload.merchantId) ?? []);
+      for (const { tracked, targets } of matches)
+        if (targets.length === 0) outcome.unmatched.push(tracked.trackingNumber);
+      return {
+        mapped: { payload, adapter, result, matches },
+        outcome,
+        numbers: this.numbersOf(payload, result),
+      };
+    });
     if (ready.length > 0) {
       try {
         await this.apply(ready);
@@ -106,11 +123,11 @@ export class NormalizeService {
     return (await this.normalizePayloads([payloadId]))[0] as NormalizeOutcome;
   }
 
-  /** Maps and matches a claimed payload, or marks it failed (and answers null) when there is nothing to do. */
+  /** Maps a claimed payload, or marks it failed (and answers null) when there is nothing to do. */
   private async prepare(
     payload: RawPayloadRow,
     outcome: NormalizeOutcome,
-  ): Promise<{ mapped: MappedPayload; numbers: string[] } | null> {
+  ): Promise<{ adapter: CarrierAdapter; result: MapResult } | null> {
     if (payload.attempts > this.maxAttempts) {
       const error = `gave up after ${this.maxAttempts} attempts; last error: ${payload.lastError ?? 'none recorded'}`;
       await this.fail(payload, outcome, error);
@@ -132,10 +149,25 @@ export class NormalizeService {
       );
       return null;
     }
-    const matches = await this.match(payload, result);
-    for (const { tracked, targets } of matches)
-      if (targets.length === 0) outcome.unmatched.push(tracked.trackingNumber);
-    return { mapped: { payload, adapter, result, matches }, numbers: this.numbersOf(payload, result) };
+    return { adapter, result };
+  }
+
+  /** The stored shipments with any number the payloads name (or were asked about), by the payloads' merchant. */
+  private async candidates(
+    payloads: readonly { payload: RawPayloadRow; result: MapResult }[],
+  ): Promise<Map<string | null, ShipmentTarget[]>> {
+    const numbers = new Map<string | null, Set<string>>();
+    for (const { payload, result } of payloads) {
+      const set = numbers.get(payload.merchantId) ?? new Set<string>();
+      for (const s of result.shipments) set.add(s.trackingNumber);
+      for (const n of payload.trackingNumbers) set.add(normalize(n));
+      numbers.set(payload.merchantId, set);
+    }
+    const found = new Map<string | null, ShipmentTarget[]>();
+    for (const [merchantId, set] of numbers) {
+      found.set(merchantId, await this.tracking.shipmentsByNumbers(merchantId, [...set]));
+    }
+    return found;
   }
 
   private async apply(
@@ -297,16 +329,13 @@ export class NormalizeService {
    * answer is about one parcel under another number (Canada Post answers a notice-card number with the
    * parcel's PIN), the answer belongs to the shipment asked about.
    */
-  private async match(
+  private match(
     payload: RawPayloadRow,
     result: MapResult,
-  ): Promise<{ tracked: TrackedShipment; targets: ShipmentTarget[] }[]> {
+    candidates: readonly ShipmentTarget[],
+  ): { tracked: TrackedShipment; targets: ShipmentTarget[] }[] {
     const adapter = getAdapter(payload.carrierCode);
-    const numbers = result.shipments.map((s) => s.trackingNumber);
     const asked = payload.trackingNumbers.map(normalize);
-    const candidates = await this.tracking.shipmentsByNumbers(payload.merchantId, [
-      ...new Set([...numbers, ...asked]),
-    ]);
     // Carriers reuse numbers (FedEx, TNT): adapters list the current parcel first, and only it is applied;
     // mixing two parcels' scans into one shipment would make both histories wrong.
     const current = result.shipments.filter(
