@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -138,3 +139,13 @@ export function medianMeasure(measures: readonly Measure[]): Measure {
 
 export const row = (name: string, m: Measure) =>
   `| ${name} | ${m.requestsPerSecond.toFixed(0)} | ${m.p50} | ${m.p99} | ${m.non2xx} |`;
+
+/** Writes bench/results/<name>.{json,md} and prints the table. */
+export async function writeResults(name: string, summary: unknown, md: string): Promise<void> {
+  await writeFile(
+    new URL(`./results/${name}.json`, import.meta.url),
+    `${JSON.stringify(summary, null, 2)}\n`,
+  );
+  await writeFile(new URL(`./results/${name}.md`, import.meta.url), md);
+  log(`\n${md}`);
+}

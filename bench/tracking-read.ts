@@ -3,7 +3,6 @@
 // CORS, request ids, rate limit in Redis, API-key auth), so the ratio is the cost of the read itself. A
 // plain Fastify process with no plugins is measured too, for scale. Figures are medians over short rounds
 // (see below). Writes bench/results/tracking-read.{json,md}. Not a test: the machine should be quiet.
-import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { loadConfig } from '../src/config.js';
 import { createDb, createPool } from '../src/db/database.js';
@@ -22,6 +21,7 @@ import {
   row,
   scratchDatabase,
   startProcess,
+  writeResults,
 } from './support.js';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
@@ -152,12 +152,7 @@ try {
     `${ORDERS.toLocaleString('en')} orders, ${(ORDERS * 2).toLocaleString('en')} shipments, ${EVENTS} events each; ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION} s per route, ${os.cpus().length} CPUs, Node ${process.version}; ${summary.date}.`,
     '',
   ].join('\n');
-  await writeFile(
-    new URL('./results/tracking-read.json', import.meta.url),
-    `${JSON.stringify(summary, null, 2)}\n`,
-  );
-  await writeFile(new URL('./results/tracking-read.md', import.meta.url), md);
-  log(`\n${md}`);
+  await writeResults('tracking-read', summary, md);
 } finally {
   await api.stop();
   await bare.stop();

@@ -10,7 +10,6 @@
 // Writes bench/results/webhook-intake.{json,md}. Not a test: the machine should be quiet.
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
@@ -33,6 +32,7 @@ import {
   row,
   scratchDatabase,
   startProcess,
+  writeResults,
 } from './support.js';
 
 const ORDERS = Number(process.env.BENCH_INTAKE_ORDERS ?? 20_000);
@@ -324,12 +324,7 @@ try {
     `${ORDERS.toLocaleString('en')} orders, ${(ORDERS * 2).toLocaleString('en')} shipments; ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION} s per route, ${os.cpus().length} CPUs, Node ${process.version}; ${summary.date}.`,
     '',
   ].join('\n');
-  await writeFile(
-    new URL('./results/webhook-intake.json', import.meta.url),
-    `${JSON.stringify(summary, null, 2)}\n`,
-  );
-  await writeFile(new URL('./results/webhook-intake.md', import.meta.url), md);
-  log(`\n${md}`);
+  await writeResults('webhook-intake', summary, md);
 } finally {
   await api.stop();
   await bare.stop();

@@ -380,7 +380,7 @@ export class NormalizeService {
   /** Derives from every stored event and writes the decisions that changed (renormalization). */
   private async rederive(repo: TrackingRepository, shipment: ShipmentTarget) {
     const { derived, changes } = deriveStored(await repo.events(shipment.id));
-    await repo.setDecisions(shipment.id, changes);
+    await repo.setDecisionsMany(changes.map((c) => ({ ...c, shipmentId: shipment.id })));
     return { derived };
   }
 

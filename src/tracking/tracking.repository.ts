@@ -140,33 +140,10 @@ export class TrackingRepository {
     return new TrackingRepository(trx);
   }
 
-  async payload(id: number): Promise<RawPayloadRow | null> {
-    const row = await this.db
-      .selectFrom('raw_payloads')
-      .select(payloadColumns)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return (row as RawPayloadRow | undefined) ?? null;
-  }
-
   /**
-   * Takes a pending payload for processing and counts the attempt, so a payload that keeps failing (or keeps
-   * killing its worker) is given up after a bounded number of tries. Null when it is not pending any more.
-   */
-  async claimPayload(id: number): Promise<RawPayloadRow | null> {
-    const row = await this.db
-      .updateTable('raw_payloads')
-      .set({ attempts: sql<number>`attempts + 1` })
-      .where('id', '=', id)
-      .where('state', '=', 'pending')
-      .returning(payloadColumns)
-      .executeTakeFirst();
-    return (row as RawPayloadRow | undefined) ?? null;
-  }
-
-  /**
-   * claimPayload for several payloads in one statement, in id order. The count is committed without waiting
-   * for the WAL flush (a Postgres crash could forget the latest attempt, which only means one more try):
+   * Takes pending payloads for processing and counts the attempt, so a payload that keeps failing (or keeps
+   * killing its worker) is given up after a bounded number of tries; those not pending any more are left
+   * out. One statement, answered in id order. The count is committed without waiting for the WAL flush (a Postgres crash could forget the latest attempt, which only means one more try):
    * the flush would be the longest wait of a small job.
    */
   async claimPayloads(ids: readonly number[]): Promise<RawPayloadRow[]> {
@@ -262,18 +239,6 @@ export class TrackingRepository {
     return (row as ShipmentTarget | undefined) ?? null;
   }
 
-  /** Appends events; one already stored under its key is left as it is. Returns how many were new. */
-  async appendEvents(shipment: ShipmentTarget, events: readonly KeyedEvent[]): Promise<number> {
-    if (events.length === 0) return 0;
-    const rows = await this.db
-      .insertInto('tracking_events')
-      .values(events.map((k) => this.eventRow(shipment, k)))
-      .onConflict((oc) => oc.columns(['shipment_id', 'dedupe_key']).doNothing())
-      .returning('id')
-      .execute();
-    return rows.length;
-  }
-
   /**
    * Makes the stored events exactly these (renormalization): new ones inserted, known ones rewritten with
    * the current mapping (ids and recorded_at kept), ones no mapping produces any more removed.
@@ -332,22 +297,7 @@ export class TrackingRepository {
   }
 
   async events(shipmentId: string): Promise<StoredEvent[]> {
-    const rows = await this.db
-      .selectFrom('tracking_events')
-      .select([
-        'id',
-        'dedupe_key as dedupeKey',
-        'occurred_at as occurredAt',
-        'status',
-        'substatus',
-        'raw_code as rawCode',
-        'raw_text as rawText',
-        'location',
-        'decision',
-      ])
-      .where('shipment_id', '=', shipmentId)
-      .execute();
-    return rows.map((r) => ({ ...r, occurredAt: r.occurredAt.toISOString() }) as StoredEvent);
+    return (await this.eventsOf([shipmentId])).get(shipmentId) ?? [];
   }
 
   /** The stored events of several shipments, by shipment id, in one query. */
@@ -397,18 +347,6 @@ export class TrackingRepository {
         last_error = NULL, processed_at = clock_timestamp()
       FROM jsonb_to_recordset(${jsonForPostgres(done)}::jsonb) AS d(id bigint, numbers text[], result jsonb)
       WHERE p.id = d.id`.execute(this.db);
-  }
-
-  /** Writes the decisions that changed, in one statement. */
-  async setDecisions(
-    shipmentId: string,
-    changes: readonly { id: number; decision: EventDecision }[],
-  ): Promise<void> {
-    if (changes.length === 0) return;
-    await sql`
-      UPDATE tracking_events e SET decision = c.decision
-      FROM jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) AS c(id bigint, decision text)
-      WHERE e.id = c.id AND e.shipment_id = ${shipmentId}`.execute(this.db);
   }
 
   /**
