@@ -14,7 +14,9 @@ export async function seed(
   orders: number,
   eventsPerShipment: number,
 ): Promise<void> {
-  await db.connection().execute((conn) => seedOn(conn, merchantId, orders, eventsPerShipment));
+  // One transaction, so the settings below (SET LOCAL) end with it whatever happens.
+  await db.transaction().execute((trx) => seedOn(trx, merchantId, orders, eventsPerShipment));
+  await sql`VACUUM ANALYZE`.execute(db);
 }
 
 async function seedOn(
@@ -23,8 +25,8 @@ async function seedOn(
   orders: number,
   eventsPerShipment: number,
 ): Promise<void> {
-  await sql`SET statement_timeout = 0`.execute(db);
-  await sql`SET session_replication_role = replica`.execute(db);
+  await sql`SET LOCAL statement_timeout = 0`.execute(db);
+  await sql`SET LOCAL session_replication_role = replica`.execute(db);
   await sql`
     INSERT INTO orders (merchant_id, order_number, status, placed_at, promised_date, customer_name, customer_email,
                         customer_locale, customer_time_zone, items, shipping_address, postal_code_normalized)
@@ -50,13 +52,10 @@ async function seedOn(
            'Arrived at facility', '{"city":"Warszawa","countryCode":"PL"}'::jsonb, 'applied'
     FROM shipments s CROSS JOIN generate_series(1, ${eventsPerShipment}) AS e
     WHERE s.merchant_id = ${merchantId}::uuid`.execute(db);
-  await sql`SET session_replication_role = origin`.execute(db);
+  await sql`SET LOCAL session_replication_role = origin`.execute(db);
   // One set-based rebuild, marked as such so the per-shipment rebuild at commit has nothing left to do.
-  await sql`SELECT set_config('wismo.rebuilding_documents', 'on', false)`.execute(db);
+  await sql`SET LOCAL wismo.rebuilding_documents = on`.execute(db);
   await sql`UPDATE shipments s SET document = wismo_shipment_document(s) WHERE merchant_id = ${merchantId}::uuid`.execute(
     db,
   );
-  await sql`SELECT set_config('wismo.rebuilding_documents', 'off', false)`.execute(db);
-  await sql`VACUUM ANALYZE`.execute(db);
-  await sql`RESET statement_timeout`.execute(db);
 }

@@ -79,7 +79,11 @@ const deps = createDeps(config, createLogger('warn'), { redis: false });
 const merchant = await deps.services.merchants.create({ name: 'Bench Store', slug: 'bench' });
 await seed(db, merchant.id, ORDERS, 0);
 // Registered, nothing heard from the carrier yet: the first delivery moves each shipment.
-await sql`UPDATE shipments SET status = 'pending', last_event_at = NULL`.execute(db);
+await db.transaction().execute(async (trx) => {
+  await sql`SET LOCAL wismo.rebuilding_documents = on`.execute(trx);
+  await sql`UPDATE shipments SET status = 'pending', last_event_at = NULL`.execute(trx);
+  await sql`UPDATE shipments s SET document = wismo_shipment_document(s)`.execute(trx);
+});
 const { connection, view } = await deps.services.carrierConnections.create({
   merchantId: merchant.id,
   carrier: 'easypost',

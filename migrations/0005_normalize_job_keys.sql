@@ -3,3 +3,5 @@
 -- already holds (waiting, active, or kept after completion), so a payload merely waiting behind a backlog is
 -- never queued twice, while one whose job never reached Redis, or was lost there, is queued again.
 ALTER TABLE raw_payloads ADD COLUMN normalize_job text;
+-- The sweeper re-queues whole jobs: it finds the pending payloads of a job by its key.
+CREATE INDEX raw_payloads_pending_job_idx ON raw_payloads (normalize_job) WHERE state = 'pending';

@@ -4,8 +4,8 @@
 -- the transaction, before it commits, so no committed document is older than the rows it was built from.
 --
 -- How: a change to a shipment (directly, or through its events or its order) clears its document; a
--- deferred constraint trigger, queued by the change that cleared it, rebuilds it at commit from the rows as
--- they are then. An UPDATE made while wismo.rebuilding_documents is 'on' is a
+-- deferred constraint trigger rebuilds it at commit from the rows as they are then, once: later firings for
+-- the same shipment find it rebuilt. An UPDATE made while wismo.rebuilding_documents is 'on' is a
 -- rebuild and keeps the document it sets, which is how bulk rebuilds go too (SET LOCAL
 -- wismo.rebuilding_documents = on; UPDATE shipments s SET document = wismo_shipment_document(s) ...).
 
@@ -116,11 +116,13 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- Queued by the change that clears the document, not by later changes to a row already cleared.
+-- Queued by every change that leaves the document cleared; after the first rebuild of a transaction the
+-- others find nothing to do. (Queuing only the change that clears it would leave a document committed
+-- empty by other means, with triggers disabled say, empty for ever.)
 CREATE CONSTRAINT TRIGGER shipments_document_rebuild
   AFTER UPDATE ON shipments
   DEFERRABLE INITIALLY DEFERRED
-  FOR EACH ROW WHEN (NEW.document IS NULL AND OLD.document IS NOT NULL)
+  FOR EACH ROW WHEN (NEW.document IS NULL)
   EXECUTE FUNCTION wismo_shipment_document_rebuild();
 
 -- Events and orders clear their shipments' documents; one already cleared in this transaction is not

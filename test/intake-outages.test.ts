@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { Queue } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import pg from 'pg';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { sandboxTrackingNumber } from '../src/carriers/sandbox/format.js';
+import { RawPayloadsRepository } from '../src/intake/raw-payloads.repository.js';
 import { QUEUES } from '../src/queue/queues.js';
 import { type RunningWorkers, startWorkers } from '../src/queue/workers.js';
 import { createMerchant, createTestApp, orderNumber, type TestApp } from './helpers/context.js';
@@ -174,6 +175,74 @@ describe('the sweeper', () => {
     const second = await t.deps.services.rawPayloads.sweep(0);
     expect(second.swept).toBeGreaterThanOrEqual(1);
     expect((await jobsOf(row?.id as number)).map((j) => j.id)).toEqual([stored.normalize_job]);
+  });
+});
+
+describe('the sweeper, job by job', () => {
+  it('takes a job whole, however the oldest payloads cut it', async () => {
+    const t = await createTestApp({ QUEUE_PREFIX: ownPrefix() });
+    cleanup.push(() => t.close());
+    const s = await sandboxSetup(t, 7005);
+    const ids: number[] = [];
+    for (const [i, key] of ['j-whole', 'j-whole', 'j-whole'].entries()) {
+      const row = await t.deps.db
+        .insertInto('raw_payloads')
+        .values({
+          merchant_id: s.merchant.id,
+          carrier_code: 'sandbox',
+          source: 'push',
+          body: Buffer.from('{}'),
+          dedupe_key: `whole-${Math.random()}`,
+          normalize_job: `${key}-${s.connection.id}`,
+          // Older than anything else in the database: the oldest pending payload of all is this job's first.
+          received_at: new Date(Date.UTC(2000, 0, 1, 0, 0, i)),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      ids.push(row.id);
+    }
+    // The oldest payload of all is enough to bring its whole job back.
+    const found = await new RawPayloadsRepository(t.deps.db).stranded(0, 1);
+    expect(found.filter((f) => f.jobKey === `j-whole-${s.connection.id}`).map((f) => f.id)).toEqual(ids);
+    await t.deps.db.deleteFrom('raw_payloads').where('id', 'in', ids).execute();
+  });
+
+  it('gives a payload left pending by a finished job a job of its own', async () => {
+    const prefix = ownPrefix();
+    const t = await createTestApp({ QUEUE_PREFIX: prefix });
+    cleanup.push(() => t.close());
+    const s = await sandboxSetup(t, 7006);
+    const d = s.delivery('msg_left_behind');
+    expect((await post(t.app, d.url, d.body, d.headers)).statusCode).toBe(200);
+    const [row] = await rows(t, s.connection.id);
+    const { normalize_job: key } = await t.deps.db
+      .selectFrom('raw_payloads')
+      .select('normalize_job')
+      .where('id', '=', row?.id as number)
+      .executeTakeFirstOrThrow();
+    const queue = new Queue(QUEUES.normalize, { connection: { url: inject('redisUrl') }, prefix });
+    cleanup.push(() => queue.close());
+    // Its job finishes in Redis (a worker that completes it without normalizing), the payload still pending.
+    const done = new Promise<void>((resolve) => {
+      const worker = new Worker(QUEUES.normalize, async () => 'done', {
+        connection: { url: inject('redisUrl') },
+        prefix,
+      });
+      worker.on('completed', () => {
+        void worker.close().then(resolve);
+      });
+    });
+    await done;
+    expect(await queue.getJobState(key as string)).toBe('completed');
+
+    await t.deps.services.rawPayloads.sweep(0);
+    const { normalize_job: rekeyed } = await t.deps.db
+      .selectFrom('raw_payloads')
+      .select('normalize_job')
+      .where('id', '=', row?.id as number)
+      .executeTakeFirstOrThrow();
+    expect(rekeyed).not.toBe(key);
+    expect((await queue.getJob(rekeyed as string))?.data.payloadIds).toEqual([row?.id]);
   });
 });
 

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sandboxTrackingNumber } from '../src/carriers/sandbox/format.js';
 import { unmappedCarrierEvents } from '../src/metrics.js';
 import { ShipmentTrackingView } from '../src/shipments/shipments.schemas.js';
+import { TrackingRepository } from '../src/tracking/tracking.repository.js';
 import {
   bearer,
   createMerchant,
@@ -439,6 +440,40 @@ describe('normalizing a job’s payloads together', () => {
     } finally {
       await sql`DROP TRIGGER test_refuse_poison ON tracking_events`.execute(t.deps.db);
       await sql`DROP FUNCTION test_refuse_poison()`.execute(t.deps.db);
+    }
+  });
+
+  it('a problem stands unless a later payload of the batch tracks the shipment, as one at a time would', async () => {
+    const { numbers, shipmentIds } = await newShipment({ shipments: 2 });
+    const [a, b] = numbers as [string, string];
+    const notFound = { error: { code: 'not_found', message: 'no such parcel yet' } };
+    const found = (n: string) => ({ trackingNumber: n, events: [ev('PU', '2026-11-20T10:00:00Z')] });
+    // a: not found, then found (the error is cleared); b: found, then not found (the error stands).
+    await t.deps.services.normalize.normalizePayloads([
+      await store(notFound, [a]),
+      await store(found(a)),
+      await store(found(b)),
+      await store(notFound, [b]),
+    ]);
+    const lastError = async (id: string) => (await shipmentDoc(id)).freshness.lastError;
+    expect(await lastError(shipmentIds[0] as string)).toBeNull();
+    expect(await lastError(shipmentIds[1] as string)).toMatch(/^not_found: no such parcel yet/);
+  });
+
+  it('a job that failed before is taken one payload at a time, each claimed on its own', async () => {
+    const { numbers } = await newShipment({ shipments: 2 });
+    const ids = [
+      await store({ trackingNumber: numbers[0], events: [ev('PU', '2026-11-20T10:00:00Z')] }),
+      await store({ trackingNumber: numbers[1], events: [ev('PU', '2026-11-20T10:00:00Z')] }),
+    ];
+    await sql`UPDATE raw_payloads SET attempts = 2 WHERE id IN (${sql.join(ids)})`.execute(t.deps.db);
+    const claims = vi.spyOn(TrackingRepository.prototype, 'claimPayloads');
+    try {
+      const outcomes = await t.deps.services.normalize.normalizePayloads(ids);
+      expect(outcomes.map((o) => o.state)).toEqual(['processed', 'processed']);
+      expect(claims.mock.calls.map(([claimed]) => [...claimed])).toEqual([[ids[0]], [ids[1]]]);
+    } finally {
+      claims.mockRestore();
     }
   });
 

@@ -205,6 +205,16 @@ describe('shipment documents', () => {
     );
   });
 
+  it('are rebuilt by the next change even after one was committed empty (triggers disabled by an operator)', async () => {
+    await t.deps.db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL session_replication_role = replica`.execute(trx);
+      await sql`UPDATE shipments SET document = NULL WHERE id = ${shipmentId()}`.execute(trx);
+    });
+    await sql`UPDATE shipments SET last_error = NULL WHERE id = ${shipmentId()}`.execute(t.deps.db);
+    const doc = await lookup();
+    expect(doc.id).toBe(shipmentId());
+  });
+
   it('are rebuilt when events are deleted', async () => {
     await sql`DELETE FROM tracking_events WHERE shipment_id = ${shipmentId()} AND dedupe_key = 'k2'`.execute(
       t.deps.db,

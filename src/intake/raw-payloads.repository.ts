@@ -173,11 +173,12 @@ export class RawPayloadsRepository {
   }
 
   /**
-   * Payloads still pending a while after they arrived, with the job they were queued under: that job never
-   * reached Redis, was lost there, or is merely waiting its turn (re-adding its id is then a no-op).
+   * Payloads still pending a while after they arrived, with the job they were queued under, whole: the
+   * oldest `limit` such payloads name the jobs, and every pending payload of those jobs comes back, so a job
+   * is never queued again with part of its payloads.
    */
   async stranded(olderThanMs: number, limit: number): Promise<{ id: number; jobKey: string | null }[]> {
-    const rows = await this.db
+    const oldest = await this.db
       .selectFrom('raw_payloads')
       .select(['id', 'normalize_job'])
       .where('state', '=', 'pending')
@@ -185,7 +186,31 @@ export class RawPayloadsRepository {
       .orderBy('received_at')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({ id: Number(r.id), jobKey: r.normalize_job }));
+    const keys = [...new Set(oldest.flatMap((r) => (r.normalize_job ? [r.normalize_job] : [])))];
+    const rest =
+      keys.length === 0
+        ? []
+        : await this.db
+            .selectFrom('raw_payloads')
+            .select(['id', 'normalize_job'])
+            .where('state', '=', 'pending')
+            .where('normalize_job', 'in', keys)
+            .execute();
+    const all = new Map([...oldest, ...rest].map((r) => [Number(r.id), r.normalize_job]));
+    return [...all].sort(([a], [b]) => a - b).map(([id, jobKey]) => ({ id, jobKey }));
+  }
+
+  /** Moves still-pending payloads to a new job key; answers those that were still pending. */
+  async rekey(ids: readonly number[], jobKey: string): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .updateTable('raw_payloads')
+      .set({ normalize_job: jobKey })
+      .where('id', 'in', ids)
+      .where('state', '=', 'pending')
+      .returning('id')
+      .execute();
+    return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
   }
 
   private replaySet() {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { NotFoundError, UnprocessableError } from '../errors.js';
 import { sweptPayloads } from '../metrics.js';
 import { groupByJob, type NormalizeEnqueuer } from '../queue/normalize-enqueuer.js';
-import { NORMALIZE_JOB_PAYLOADS, singlePayloadJobKey } from '../queue/queues.js';
+import { NORMALIZE_JOB_PAYLOADS, type NormalizeJob, singlePayloadJobKey } from '../queue/queues.js';
 import type { NormalizeOutcome, NormalizeService } from '../tracking/normalize.service.js';
 import type {
   PayloadEventRow,
@@ -139,9 +139,11 @@ export class RawPayloadsService {
   }
 
   /**
-   * Queues again the jobs of payloads still pending `afterMs` after arrival, under the ids stored with them:
-   * a job Redis still holds is left as it is, so only payloads whose job never arrived or was lost are
-   * queued anew. Answers how many payloads were re-queued, and how many were found pending.
+   * Queues again the jobs of payloads still pending `afterMs` after arrival, under the keys stored with them.
+   * A job Redis still holds (waiting, delayed, active) is left as it is: a backlog is not stranded. A job
+   * Redis does not hold (it never arrived, or was removed after failing) is queued again under its key. A job
+   * Redis holds as finished while payloads of it are still pending (a payload that kept failing it) gets
+   * those payloads under a new key. Answers how many payloads were queued, and how many were found pending.
    */
   async sweep(afterMs: number): Promise<{ swept: number; pending: number }> {
     const stranded = await this.repo.stranded(afterMs, SWEEP_BATCH);
@@ -149,8 +151,22 @@ export class RawPayloadsService {
     const jobs = groupByJob(
       stranded.map((s) => ({ id: s.id, jobKey: s.jobKey ?? singlePayloadJobKey(s.id) })),
     );
-    const added = await this.enqueuer.enqueueNew(jobs);
-    const swept = added.reduce((n, j) => n + j.payloadIds.length, 0);
+    const states = await this.enqueuer.jobStates(jobs.map((j) => j.key));
+    if (!states) return { swept: 0, pending: stranded.length };
+    const toQueue: NormalizeJob[] = [];
+    const batch = randomBytes(9).toString('base64url');
+    for (const [i, job] of jobs.entries()) {
+      const state = states[i];
+      if (state === 'unknown') toQueue.push(job);
+      else if (state === 'completed' || state === 'failed') {
+        const key = `sweep-${batch}-${i}`;
+        const ids = await this.repo.rekey(job.payloadIds, key);
+        if (ids.length > 0) toQueue.push({ key, payloadIds: ids });
+      }
+    }
+    const swept = (await this.enqueuer.enqueue(toQueue))
+      ? toQueue.reduce((n, j) => n + j.payloadIds.length, 0)
+      : 0;
     if (swept > 0) sweptPayloads.inc(swept);
     return { swept, pending: stranded.length };
   }

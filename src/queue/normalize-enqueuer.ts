@@ -74,16 +74,18 @@ export class NormalizeEnqueuer {
   }
 
   /**
-   * Queues the jobs Redis does not hold (never arrived, or removed after failing), leaving the others as they
-   * are; answers the jobs it queued. For the sweeper: a backlog is not re-queued, and its count says what
-   * really was stranded.
+   * What Redis holds of these jobs: 'unknown' for a job it does not hold (never arrived, or removed after
+   * failing), else its BullMQ state. Null when the queue cannot be asked.
    */
-  async enqueueNew(jobs: readonly NormalizeJob[]): Promise<NormalizeJob[]> {
-    if (jobs.length === 0 || !this.queue || !this.ready()) return [];
+  async jobStates(keys: readonly string[]): Promise<string[] | null> {
+    if (!this.queue || !this.ready()) return null;
     const queue = this.queue;
-    const states = await Promise.all(jobs.map((j) => queue.getJobState(j.key)));
-    const missing = jobs.filter((_, i) => states[i] === 'unknown');
-    return (await this.enqueue(missing)) ? missing : [];
+    try {
+      return await Promise.all(keys.map((k) => queue.getJobState(k)));
+    } catch (err) {
+      this.warn({ err: { message: (err as Error).message } }, 'could not read normalize job states');
+      return null;
+    }
   }
 
   private warnedAt = 0;

@@ -33,6 +33,8 @@ export interface MappedPayload {
   result: MapResult;
   /** Which stored shipments each tracked shipment of the payload is about. */
   matches: { tracked: TrackedShipment; targets: ShipmentTarget[] }[];
+  /** Shipments the payload reports a problem about (a number the carrier does not know), with the problem. */
+  problems: { shipment: ShipmentTarget; message: string }[];
 }
 
 export interface PayloadShipmentSummary {
@@ -100,11 +102,16 @@ export async function applyBatch(trx: Database, deps: BatchDeps, batch: readonly
     mapped.matches.flatMap(({ tracked, targets }) => targets.map((target) => ({ mapped, tracked, target }))),
   );
 
-  const orders = await deps.orders.lockManyForShipmentChange(
-    trx,
-    work.map((w) => w.target.orderId),
+  const problemTargets = batch.flatMap((m) => m.problems.map((p) => p.shipment));
+  const orders = await deps.orders.lockManyForShipmentChange(trx, [
+    ...work.map((w) => w.target.orderId),
+    ...problemTargets.map((t) => t.orderId),
+  ]);
+  const locked = new Map(
+    (await repo.lockShipments([...work.map((w) => w.target.id), ...problemTargets.map((t) => t.id)])).map(
+      (s) => [s.id, s],
+    ),
   );
-  const locked = new Map((await repo.lockShipments(work.map((w) => w.target.id))).map((s) => [s.id, s]));
   // Work on a shipment whose order or row is gone, or that moved to another merchant, is dropped.
   const live = work.filter(
     (w) => locked.has(w.target.id) && orders.get(w.target.orderId)?.merchant_id === w.target.merchantId,
@@ -174,6 +181,19 @@ export async function applyBatch(trx: Database, deps: BatchDeps, batch: readonly
       eventsChanged: touchedEvents.has(id),
     })),
   );
+  // A problem a payload reports about a shipment stands, unless a later payload of the batch tracks it (one
+  // payload at a time, that one would have cleared it).
+  const lastTracked = new Map<string, number>();
+  for (const [i, m] of batch.entries())
+    for (const { targets } of m.matches) for (const t of targets) lastTracked.set(t.id, i);
+  for (const [i, m] of batch.entries()) {
+    for (const { shipment, message } of m.problems) {
+      if ((lastTracked.get(shipment.id) ?? -1) > i || !locked.has(shipment.id)) continue;
+      if (orders.get(shipment.orderId)?.merchant_id !== shipment.merchantId) continue;
+      await repo.setLastError(shipment.id, message, { source: m.payload.source, at: m.payload.receivedAt });
+    }
+  }
+
   // The status change of each shipment, from its state before the batch to its state after it.
   for (const [id, w] of lastWork) {
     const shipment = locked.get(id) as ShipmentTarget;

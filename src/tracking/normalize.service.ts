@@ -63,6 +63,29 @@ export class NormalizeService {
    * given up after `maxAttempts` tries.
    */
   async normalizePayloads(payloadIds: readonly number[]): Promise<NormalizeOutcome[]> {
+    if (payloadIds.length > 1) {
+      // A job tried before and still pending may hold a payload that fails it, or kills its worker, every
+      // time: taken one payload at a time, only that payload's attempts are spent on it.
+      const attempts = await this.tracking.pendingAttempts(payloadIds);
+      if ([...attempts.values()].some((n) => n >= SEPARATE_AFTER_ATTEMPTS)) {
+        const outcomes: NormalizeOutcome[] = [];
+        let first: unknown = null;
+        for (const id of payloadIds) {
+          try {
+            outcomes.push(...(await this.normalizeTogether([id])));
+          } catch (err) {
+            first ??= err;
+            outcomes.push({ ...emptyOutcome(id), state: 'skipped' });
+          }
+        }
+        if (first) throw first;
+        return outcomes;
+      }
+    }
+    return this.normalizeTogether(payloadIds);
+  }
+
+  private async normalizeTogether(payloadIds: readonly number[]): Promise<NormalizeOutcome[]> {
     const claimed = await this.tracking.claimPayloads(payloadIds);
     const byId = new Map(claimed.map((p) => [p.id, p]));
     const outcomes = new Map<number, NormalizeOutcome>();
@@ -86,11 +109,18 @@ export class NormalizeService {
     // The shipments all of them may speak about, in one query per merchant (a job's payloads share one).
     const candidates = await this.candidates(mappedOnes);
     const ready = mappedOnes.map(({ payload, adapter, result, outcome }) => {
-      const matches = this.match(payload, result, candidates.get(payload.merchantId) ?? []);
+      const known = candidates.get(payload.merchantId) ?? [];
+      const matches = this.match(payload, result, known);
       for (const { tracked, targets } of matches)
         if (targets.length === 0) outcome.unmatched.push(tracked.trackingNumber);
       return {
-        mapped: { payload, adapter, result, matches },
+        mapped: {
+          payload,
+          adapter,
+          result,
+          matches,
+          problems: this.problemsFor(payload, result, matches, known),
+        },
         outcome,
         numbers: this.numbersOf(payload, result),
       };
@@ -161,6 +191,7 @@ export class NormalizeService {
       const set = numbers.get(payload.merchantId) ?? new Set<string>();
       for (const s of result.shipments) set.add(s.trackingNumber);
       for (const n of payload.trackingNumbers) set.add(normalize(n));
+      for (const p of result.problems) if (p.trackingNumber) set.add(normalize(p.trackingNumber));
       numbers.set(payload.merchantId, set);
     }
     const found = new Map<string | null, ShipmentTarget[]>();
@@ -183,7 +214,6 @@ export class NormalizeService {
       for (const { mapped, outcome } of ready) {
         outcome.shipments = applied.shipments.get(mapped.payload.id) ?? [];
         outcome.decisions = applied.decisions.get(mapped.payload.id) ?? {};
-        await this.recordProblems(repo, mapped.payload, mapped.result, mapped.matches);
       }
       await repo.finishPayloadsProcessed(
         ready.map(({ mapped, outcome, numbers }) => ({ id: mapped.payload.id, numbers, result: outcome })),
@@ -384,31 +414,30 @@ export class NormalizeService {
     return { derived };
   }
 
-  /** A number the carrier does not know (or refused) is written on its shipment, for agents and pollers. */
-  private async recordProblems(
-    repo: TrackingRepository,
+  /**
+   * Numbers the carrier does not know (or refused) are written on their shipments, for agents and pollers:
+   * the shipments of the merchant with each number a problem names, but those the payload tracks.
+   */
+  private problemsFor(
     payload: RawPayloadRow,
     result: MapResult,
-    matches: { targets: ShipmentTarget[] }[],
-  ) {
+    matches: readonly { targets: ShipmentTarget[] }[],
+    known: readonly ShipmentTarget[],
+  ): { shipment: ShipmentTarget; message: string }[] {
     const tracked = new Set(matches.flatMap((m) => m.targets.map((t) => t.id)));
-    const perNumber = result.problems.filter(
-      (p) => p.kind !== 'ignored' && (p.trackingNumber || payload.trackingNumbers.length === 1),
-    );
-    if (perNumber.length === 0) return;
-    for (const p of perNumber) {
-      const number = normalize(p.trackingNumber ?? (payload.trackingNumbers[0] as string));
-      const targets = (await repo.shipmentsByNumbers(payload.merchantId, [number])).filter(
-        (t) => !tracked.has(t.id),
-      );
-      for (const t of targets)
-        await repo.setLastError(t.id, `${p.kind}: ${p.message}`, {
-          source: payload.source,
-          at: payload.receivedAt,
-        });
-    }
+    return result.problems
+      .filter((p) => p.kind !== 'ignored' && (p.trackingNumber || payload.trackingNumbers.length === 1))
+      .flatMap((p) => {
+        const number = normalize(p.trackingNumber ?? (payload.trackingNumbers[0] as string));
+        return known
+          .filter((t) => t.trackingNumber === number && !tracked.has(t.id))
+          .map((shipment) => ({ shipment, message: `${p.kind}: ${p.message}` }));
+      });
   }
 }
+
+/** A job whose payloads were claimed this often before is normalized one payload at a time. */
+const SEPARATE_AFTER_ATTEMPTS = 2;
 
 function emptyOutcome(payloadId: number): NormalizeOutcome {
   return { payloadId, state: 'processed', shipments: [], unmatched: [], problems: [], decisions: {} };

@@ -161,6 +161,18 @@ export class TrackingRepository {
     return (rows as RawPayloadRow[]).sort((a, b) => a.id - b.id);
   }
 
+  /** The attempts already spent on those of these payloads still pending. */
+  async pendingAttempts(ids: readonly number[]): Promise<Map<number, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('raw_payloads')
+      .select(['id', 'attempts'])
+      .where('id', 'in', ids)
+      .where('state', '=', 'pending')
+      .execute();
+    return new Map(rows.map((r) => [Number(r.id), r.attempts]));
+  }
+
   /** Why the last attempt failed, kept while the payload waits for its next attempt. */
   async recordAttemptError(id: number, error: string): Promise<void> {
     await this.db
