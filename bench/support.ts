@@ -10,6 +10,27 @@ import pg from 'pg';
 export const ADMIN_URL =
   process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+/** Seconds per route and round, and rounds: short rounds back to back, so drift on a shared machine cancels. */
+export const DURATION = Number(process.env.BENCH_SECONDS ?? 6);
+export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+
+/**
+ * The environment of wismo's processes under a benchmark: production mode, quiet logs (the routes' work is
+ * measured, not logging), no demo merchant, and rate limits no benchmark key or connection can exhaust.
+ */
+export async function benchEnv(database: string, queuePrefix: string): Promise<Record<string, string>> {
+  return {
+    DATABASE_URL: await scratchDatabase(database),
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    LOG_FORMAT: 'json',
+    DEMO_MERCHANT: 'false',
+    QUEUE_PREFIX: queuePrefix,
+    ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+    RATE_LIMIT_MAX: '10000000',
+    WEBHOOK_RATE_LIMIT_MAX: '10000000',
+  };
+}
 
 export const log = (s: string) => process.stdout.write(`${s}\n`);
 

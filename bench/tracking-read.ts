@@ -11,35 +11,28 @@ import { createDeps } from '../src/deps.js';
 import { createLogger } from '../src/logger.js';
 import { seed } from './seed.js';
 import {
+  benchEnv,
   CONNECTIONS,
+  DURATION,
   type LoadRequest,
   load,
   log,
   type Measure,
   median,
   medianMeasure,
+  ROUNDS,
   row,
-  scratchDatabase,
   startProcess,
   writeResults,
 } from './support.js';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
 const EVENTS = Number(process.env.BENCH_EVENTS_PER_SHIPMENT ?? 4);
-const DURATION = Number(process.env.BENCH_SECONDS ?? 6);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const DB_NAME = 'wismo_bench';
 
 log(`seeding ${ORDERS.toLocaleString('en')} orders × 2 shipments × ${EVENTS} events into ${DB_NAME} …`);
-const env = {
-  DATABASE_URL: await scratchDatabase(DB_NAME),
-  NODE_ENV: 'production',
-  LOG_LEVEL: 'warn',
-  LOG_FORMAT: 'json',
-  DEMO_MERCHANT: 'false',
-  QUEUE_PREFIX: 'wismo-bench',
-};
-const config = loadConfig({ ...env, ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') });
+const env = await benchEnv(DB_NAME, 'wismo-bench');
+const config = loadConfig(env);
 const setupDb = createDb(createPool(config.databaseUrl, 4));
 await migrateToLatest(setupDb);
 const seeding = Date.now();
@@ -53,11 +46,7 @@ await setupDb.destroy();
 
 // Request logging off (LOG_LEVEL=warn) in both processes: this measures the work of the routes. The rate
 // limit is still checked in Redis on every request, with a budget the bench key cannot exhaust.
-const api = await startProcess(
-  'bench/api-server.ts',
-  { ...env, ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'), RATE_LIMIT_MAX: '10000000' },
-  '/readyz',
-);
+const api = await startProcess('bench/api-server.ts', env, '/readyz');
 const bare = await startProcess('bench/bare-server.ts', {}, '/bare');
 const randomNumber = () =>
   `/v1/tracking/BENCH${1 + Math.floor(Math.random() * ORDERS)}${Math.random() < 0.5 ? 'A' : 'B'}`;

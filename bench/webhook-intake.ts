@@ -11,6 +11,8 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { sql } from 'kysely';
@@ -22,47 +24,39 @@ import { createLogger } from '../src/logger.js';
 import { normalizeQueue } from '../src/queue/queues.js';
 import { seed } from './seed.js';
 import {
+  benchEnv,
   CONNECTIONS,
+  DURATION,
   type LoadRequest,
   load,
   log,
   type Measure,
   median,
   medianMeasure,
+  ROUNDS,
   row,
-  scratchDatabase,
   startProcess,
   writeResults,
 } from './support.js';
 
 const ORDERS = Number(process.env.BENCH_INTAKE_ORDERS ?? 20_000);
-const DURATION = Number(process.env.BENCH_SECONDS ?? 6);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const E2E_DELIVERIES = Math.min(ORDERS, Number(process.env.BENCH_E2E_DELIVERIES ?? 10_000));
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const PACED_RATE = Number(process.env.BENCH_PACED_RATE ?? 200);
 const DB_NAME = 'wismo_bench_intake';
 const QUEUE_PREFIX = 'wismo-bench-intake';
-const ENCRYPTION_KEY = Buffer.alloc(32, 1).toString('base64');
-const FIXTURE = new URL(
-  '../../shared/fixtures/carriers/easypost_examples/easypost/event-body.json',
-  import.meta.url,
+// Where the tests find the fixtures too (WISMO_CARRIER_FIXTURES, else ../shared beside the project).
+const FIXTURE = join(
+  process.env.WISMO_CARRIER_FIXTURES ??
+    fileURLToPath(new URL('../../shared/fixtures/carriers', import.meta.url)),
+  'easypost_examples/easypost/event-body.json',
 );
 
-const env = {
-  DATABASE_URL: await scratchDatabase(DB_NAME),
-  NODE_ENV: 'production',
-  LOG_LEVEL: 'warn',
-  LOG_FORMAT: 'json',
-  DEMO_MERCHANT: 'false',
-  QUEUE_PREFIX,
-  ENCRYPTION_KEY,
-  RATE_LIMIT_MAX: '10000000',
-  WEBHOOK_RATE_LIMIT_MAX: '10000000',
-};
+const env = await benchEnv(DB_NAME, QUEUE_PREFIX);
 
 // Jobs of an earlier run would point at payloads that no longer exist.
-const redis = new Redis(loadConfig(env).redisUrl);
+const config = loadConfig(env);
+const redis = new Redis(config.redisUrl);
 for (let cursor = '0'; ; ) {
   const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}*`, 'COUNT', 1000);
   if (keys.length > 0) await redis.del(...keys);
@@ -72,7 +66,6 @@ for (let cursor = '0'; ; ) {
 redis.disconnect();
 
 log(`seeding ${ORDERS.toLocaleString('en')} orders × 2 shipments into ${DB_NAME} …`);
-const config = loadConfig(env);
 const db = createDb(createPool(config.databaseUrl, 4));
 await migrateToLatest(db);
 const deps = createDeps(config, createLogger('warn'), { redis: false });

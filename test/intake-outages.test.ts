@@ -20,6 +20,13 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
 });
 
+/** The normalize queue under a prefix, to look at its jobs (closed after the test). */
+function normalizeQueueOf(prefix: string): Queue {
+  const queue = new Queue(QUEUES.normalize, { connection: { url: inject('redisUrl') }, prefix });
+  cleanup.push(() => queue.close());
+  return queue;
+}
+
 /** A queue prefix of this test alone (under the run's, so the run's teardown removes it). */
 const ownPrefix = () => `${inject('queuePrefix')}-${randomBytes(3).toString('hex')}`;
 
@@ -48,7 +55,7 @@ async function sandboxSetup(t: TestApp, code: number) {
 async function rows(t: TestApp, connectionId: string) {
   return t.deps.db
     .selectFrom('raw_payloads')
-    .select(['id', 'state', 'attempts', 'dedupe_key'])
+    .select(['id', 'state', 'attempts', 'dedupe_key', 'normalize_job'])
     .where('connection_id', '=', connectionId)
     .orderBy('id')
     .execute();
@@ -134,8 +141,7 @@ describe('webhook intake when Redis is down', () => {
     const [done] = await waitProcessed(t.deps, s.connection.id, 1, 20_000);
     expect(done?.state).toBe('processed');
     expect(await shipmentStatus(t, s.merchant.id, s.number)).toBe('in_transit');
-    const queue = new Queue(QUEUES.normalize, { connection: { url: inject('redisUrl') }, prefix });
-    cleanup.push(() => queue.close());
+    const queue = normalizeQueueOf(prefix);
     // The job that carried it was queued by the sweeper (the intake never reached Redis).
     const jobs = await queue.getJobs(['completed', 'active', 'waiting']);
     expect(jobs.some((j) => (j.data.payloadIds as number[]).includes(row?.id as number))).toBe(true);
@@ -152,14 +158,9 @@ describe('the sweeper', () => {
     const d = s.delivery('msg_backlog');
     expect((await post(t.app, d.url, d.body, d.headers)).statusCode).toBe(200);
     const [row] = await rows(t, s.connection.id);
-    const stored = await t.deps.db
-      .selectFrom('raw_payloads')
-      .select('normalize_job')
-      .where('id', '=', row?.id as number)
-      .executeTakeFirstOrThrow();
-    const queue = new Queue(QUEUES.normalize, { connection: { url: inject('redisUrl') }, prefix });
-    cleanup.push(() => queue.close());
-    const job = await queue.getJob(stored.normalize_job as string);
+    const key = row?.normalize_job as string;
+    const queue = normalizeQueueOf(prefix);
+    const job = await queue.getJob(key);
     expect(job?.data.payloadIds).toEqual([row?.id]);
 
     // The sweep covers every pending payload of the database (other tests' too), so only this payload's
@@ -167,14 +168,14 @@ describe('the sweeper', () => {
     const jobsOf = async (id: number) =>
       (await queue.getJobs(['waiting'])).filter((j) => (j.data.payloadIds as number[]).includes(id));
     await t.deps.services.rawPayloads.sweep(0);
-    expect((await jobsOf(row?.id as number)).map((j) => j.id)).toEqual([stored.normalize_job]);
+    expect((await jobsOf(row?.id as number)).map((j) => j.id)).toEqual([key]);
 
     // The job is lost (a Redis failover without persistence): the sweep queues it again, same id.
     await job?.remove();
     expect(await jobsOf(row?.id as number)).toEqual([]);
     const second = await t.deps.services.rawPayloads.sweep(0);
     expect(second.swept).toBeGreaterThanOrEqual(1);
-    expect((await jobsOf(row?.id as number)).map((j) => j.id)).toEqual([stored.normalize_job]);
+    expect((await jobsOf(row?.id as number)).map((j) => j.id)).toEqual([key]);
   });
 });
 
@@ -215,13 +216,8 @@ describe('the sweeper, job by job', () => {
     const d = s.delivery('msg_left_behind');
     expect((await post(t.app, d.url, d.body, d.headers)).statusCode).toBe(200);
     const [row] = await rows(t, s.connection.id);
-    const { normalize_job: key } = await t.deps.db
-      .selectFrom('raw_payloads')
-      .select('normalize_job')
-      .where('id', '=', row?.id as number)
-      .executeTakeFirstOrThrow();
-    const queue = new Queue(QUEUES.normalize, { connection: { url: inject('redisUrl') }, prefix });
-    cleanup.push(() => queue.close());
+    const key = row?.normalize_job;
+    const queue = normalizeQueueOf(prefix);
     // Its job finishes in Redis (a worker that completes it without normalizing), the payload still pending.
     const done = new Promise<void>((resolve) => {
       const worker = new Worker(QUEUES.normalize, async () => 'done', {
@@ -236,11 +232,7 @@ describe('the sweeper, job by job', () => {
     expect(await queue.getJobState(key as string)).toBe('completed');
 
     await t.deps.services.rawPayloads.sweep(0);
-    const { normalize_job: rekeyed } = await t.deps.db
-      .selectFrom('raw_payloads')
-      .select('normalize_job')
-      .where('id', '=', row?.id as number)
-      .executeTakeFirstOrThrow();
+    const rekeyed = (await rows(t, s.connection.id))[0]?.normalize_job;
     expect(rekeyed).not.toBe(key);
     expect((await queue.getJob(rekeyed as string))?.data.payloadIds).toEqual([row?.id]);
   });

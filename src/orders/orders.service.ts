@@ -5,7 +5,7 @@ import type { OrderMilestone, OrderStatus } from '../domain/status.js';
 import { BadRequestError, ConflictError, NotFoundError, UnprocessableError } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
 import type { JsonText } from '../lib/json-text.js';
-import type { ShipmentsRepository } from '../shipments/shipments.repository.js';
+import type { ShipmentState, ShipmentsRepository } from '../shipments/shipments.repository.js';
 import type { AttachShipmentBody } from '../shipments/shipments.schemas.js';
 import type { ShipmentsService } from '../shipments/shipments.service.js';
 import { deriveOrderStatus } from './order-status.js';
@@ -246,13 +246,7 @@ export class OrdersService {
     const states = await this.shipments.with(trx).statesForOrders(orders.map((o) => o.id));
     const changes = new Map<string, { from: string; to: OrderStatus }>();
     for (const order of orders) {
-      const status = deriveOrderStatus({
-        confirmedAt: order.confirmed_at,
-        packedAt: order.packed_at,
-        cancelledAt: order.cancelled_at,
-        items: order.items,
-        shipments: states.get(order.id) ?? [],
-      });
+      const status = journeyOf(order, states.get(order.id) ?? []);
       if (status !== order.status) changes.set(order.id, { from: order.status, to: status });
     }
     await this.orders.with(trx).setStatuses([...changes].map(([id, c]) => ({ id, status: c.to })));
@@ -261,7 +255,7 @@ export class OrdersService {
 
   /** Re-derives the journey status of an order locked by lockForShipmentChange in this transaction. */
   async refreshLocked(trx: Database, order: OrderRow): Promise<{ from: string; to: string } | null> {
-    return this.refreshStatus(this.orders.with(trx), this.shipments.with(trx), order);
+    return (await this.refreshLockedMany(trx, [order])).get(order.id) ?? null;
   }
 
   /** Re-derives the order's journey status; `order` must be the row as locked in this transaction. */
@@ -270,15 +264,20 @@ export class OrdersService {
     shipments: ShipmentsRepository,
     order: OrderRow,
   ): Promise<{ from: string; to: string } | null> {
-    const status = deriveOrderStatus({
-      confirmedAt: order.confirmed_at,
-      packedAt: order.packed_at,
-      cancelledAt: order.cancelled_at,
-      items: order.items,
-      shipments: await shipments.statesForOrder(order.id),
-    });
+    const status = journeyOf(order, await shipments.statesForOrder(order.id));
     if (status === order.status) return null;
     await orders.setStatus(order.id, status);
     return { from: order.status, to: status };
   }
+}
+
+/** The order's journey status from its milestones and its shipments' states. */
+function journeyOf(order: OrderRow, shipments: ShipmentState[]): OrderStatus {
+  return deriveOrderStatus({
+    confirmedAt: order.confirmed_at,
+    packedAt: order.packed_at,
+    cancelledAt: order.cancelled_at,
+    items: order.items,
+    shipments,
+  });
 }

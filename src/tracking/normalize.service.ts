@@ -7,6 +7,7 @@ import type { EventDecision } from '../domain/status.js';
 import { normalizedPayloads, unmappedCarrierEvents } from '../metrics.js';
 import type { OrdersService } from '../orders/orders.service.js';
 import type { OutboxRepository } from '../outbox/outbox.repository.js';
+import { normalizeTrackingNumber } from '../shipments/tracking-number.js';
 import { applyBatch, deriveStored, keyedEvents, type MappedPayload } from './normalize-batch.js';
 import { orderChanged, shipmentChanges } from './outbox-messages.js';
 import {
@@ -41,8 +42,6 @@ export interface RenormalizeOutcome {
   statusChanges: { shipmentId: string; trackingNumber: string; from: string; to: string }[];
 }
 
-const normalize = (n: string) => n.replace(/[\s-]+/g, '').toUpperCase();
-
 export class NormalizeService {
   constructor(
     private readonly db: Database,
@@ -69,16 +68,9 @@ export class NormalizeService {
       const attempts = await this.tracking.pendingAttempts(payloadIds);
       if ([...attempts.values()].some((n) => n >= SEPARATE_AFTER_ATTEMPTS)) {
         const outcomes: NormalizeOutcome[] = [];
-        let first: unknown = null;
-        for (const id of payloadIds) {
-          try {
-            outcomes.push(...(await this.normalizeTogether([id])));
-          } catch (err) {
-            first ??= err;
-            outcomes.push({ ...emptyOutcome(id), state: 'skipped' });
-          }
-        }
-        if (first) throw first;
+        await eachThenThrow(payloadIds, async (id) => {
+          outcomes.push(...(await this.normalizeTogether([id])));
+        });
         return outcomes;
       }
     }
@@ -133,16 +125,14 @@ export class NormalizeService {
           await this.recordError(ready, err);
           throw err;
         }
-        let first: unknown = null;
-        for (const one of ready) {
+        await eachThenThrow(ready, async (one) => {
           try {
             await this.apply([one]);
           } catch (e) {
             await this.recordError([one], e);
-            first ??= e;
+            throw e;
           }
-        }
-        if (first) throw first;
+        });
       }
     }
     return payloadIds.map((id) => outcomes.get(id) as NormalizeOutcome);
@@ -190,8 +180,9 @@ export class NormalizeService {
     for (const { payload, result } of payloads) {
       const set = numbers.get(payload.merchantId) ?? new Set<string>();
       for (const s of result.shipments) set.add(s.trackingNumber);
-      for (const n of payload.trackingNumbers) set.add(normalize(n));
-      for (const p of result.problems) if (p.trackingNumber) set.add(normalize(p.trackingNumber));
+      for (const n of payload.trackingNumbers) set.add(normalizeTrackingNumber(n));
+      for (const p of result.problems)
+        if (p.trackingNumber) set.add(normalizeTrackingNumber(p.trackingNumber));
       numbers.set(payload.merchantId, set);
     }
     const found = new Map<string | null, ShipmentTarget[]>();
@@ -348,9 +339,11 @@ export class NormalizeService {
     const all = [
       ...payload.trackingNumbers,
       ...result.shipments.map((s) => s.trackingNumber),
-      ...result.problems.flatMap((p) => (p.trackingNumber ? [normalize(p.trackingNumber)] : [])),
+      ...result.problems.flatMap((p) =>
+        p.trackingNumber ? [normalizeTrackingNumber(p.trackingNumber)] : [],
+      ),
     ];
-    return [...new Set(all.map(normalize))];
+    return [...new Set(all.map(normalizeTrackingNumber))];
   }
 
   /**
@@ -365,7 +358,7 @@ export class NormalizeService {
     candidates: readonly ShipmentTarget[],
   ): { tracked: TrackedShipment; targets: ShipmentTarget[] }[] {
     const adapter = getAdapter(payload.carrierCode);
-    const asked = payload.trackingNumbers.map(normalize);
+    const asked = payload.trackingNumbers.map(normalizeTrackingNumber);
     // Carriers reuse numbers (FedEx, TNT): adapters list the current parcel first, and only it is applied;
     // mixing two parcels' scans into one shipment would make both histories wrong.
     const current = result.shipments.filter(
@@ -401,7 +394,7 @@ export class NormalizeService {
   ): TrackedShipment | null {
     const exact = result.shipments.find((s) => s.trackingNumber === shipment.trackingNumber);
     if (exact) return exact;
-    const asked = payload.trackingNumbers.map(normalize);
+    const asked = payload.trackingNumbers.map(normalizeTrackingNumber);
     return result.shipments.length === 1 && asked.length === 1 && asked[0] === shipment.trackingNumber
       ? (result.shipments[0] ?? null)
       : null;
@@ -428,12 +421,25 @@ export class NormalizeService {
     return result.problems
       .filter((p) => p.kind !== 'ignored' && (p.trackingNumber || payload.trackingNumbers.length === 1))
       .flatMap((p) => {
-        const number = normalize(p.trackingNumber ?? (payload.trackingNumbers[0] as string));
+        const number = normalizeTrackingNumber(p.trackingNumber ?? (payload.trackingNumbers[0] as string));
         return known
           .filter((t) => t.trackingNumber === number && !tracked.has(t.id))
           .map((shipment) => ({ shipment, message: `${p.kind}: ${p.message}` }));
       });
   }
+}
+
+/** Runs `fn` on every item, one after the other, then throws the first error any of them threw. */
+async function eachThenThrow<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
+  let first: unknown = null;
+  for (const item of items) {
+    try {
+      await fn(item);
+    } catch (err) {
+      first ??= err;
+    }
+  }
+  if (first !== null) throw first;
 }
 
 /** A job whose payloads were claimed this often before is normalized one payload at a time. */
