@@ -1,10 +1,11 @@
 import type { ShipmentStatus } from '../domain/status.js';
 import type { MapResult, PayloadInput, Substatus } from './model.js';
+import type { PollClient } from '../polling/client.js';
 import type { WebhookScheme } from './webhook.js';
 
 // One interface for every carrier and aggregator. Each lives in src/carriers/<code>/ with its pure mapper,
-// its code tables (which docs/statuses.md is generated from), its webhook scheme when it pushes, and, in a later
-// step, its poll client.
+// its code tables (which docs/statuses.md is generated from), its webhook scheme when it pushes, and its poll
+// client when wismo can ask its tracking API.
 
 export interface CodeRule {
   status: ShipmentStatus;
@@ -44,6 +45,8 @@ export interface CarrierAdapter {
   detect?(normalizedNumber: string): DetectionCandidate[];
   /** How the carrier signs the webhooks it pushes; absent for carriers that only answer polls. */
   readonly webhook?: WebhookScheme;
+  /** How to ask the carrier's tracking API; absent for carriers wismo cannot poll yet. */
+  readonly poll?: PollClient;
 }
 
 export function defineCodeTable(title: string, rules: Record<string, CodeRule>): CodeTable {
