@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { CarrierRejected, CarrierUnavailable, type PollContext } from './client.js';
-import { exchange, excerpt, failOnStatus } from './http.js';
+import { excerpt, exchange, failOnStatus } from './http.js';
 
 // OAuth2 client-credentials tokens (UPS, FedEx, USPS): one per account, reused until shortly before it
 // expires, and fetched once however many requests need it at the same moment (the others wait for the same
@@ -50,6 +50,8 @@ export interface ClientCredentialsGrant {
   clientSecret: string;
   /** 'basic': client id and secret in an Authorization header (UPS); 'body': in the form (FedEx, USPS). */
   auth: 'basic' | 'body';
+  /** 'form' (RFC 6749) by default; 'json' for carriers whose token endpoint documents a JSON body (USPS). */
+  encoding?: 'form' | 'json';
   /** Extra form fields or headers some carriers want. */
   form?: Record<string, string>;
   headers?: Record<string, string>;
@@ -73,9 +75,15 @@ export async function fetchClientCredentialsToken(
     form.set('client_id', grant.clientId);
     form.set('client_secret', grant.clientSecret);
   }
-  const res = await exchange(ctx, { method: 'POST', path: grant.path, headers, body: form.toString() });
+  let body = form.toString();
+  if (grant.encoding === 'json') {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(Object.fromEntries(form));
+  }
+  const res = await exchange(ctx, { method: 'POST', path: grant.path, headers, body });
   failOnStatus(res.status, res.headers, res.body);
-  if (res.status >= 400) throw new CarrierRejected(`token request refused: HTTP ${res.status}: ${excerpt(res.body)}`);
+  if (res.status >= 400)
+    throw new CarrierRejected(`token request refused: HTTP ${res.status}: ${excerpt(res.body)}`);
   let parsed: { access_token?: unknown; expires_in?: unknown };
   try {
     parsed = JSON.parse(res.body.toString('utf8'));
