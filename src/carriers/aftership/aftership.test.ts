@@ -251,6 +251,25 @@ describe('aftership: errors', () => {
     ).toBe('carrier_error');
   });
 
+  it('a list asked for by number reports the numbers it leaves out as not found (GET /trackings?tracking_numbers=)', () => {
+    const requested = ['1111111111111', '2222-2222-22222', 'NOPE1'];
+    const result = mapPayload(adapter, { body: file('GetTrackingsResult.json'), requested });
+    expect(result.shipments).toHaveLength(3);
+    expect(result.problems).toEqual([
+      {
+        kind: 'not_found',
+        code: null,
+        trackingNumber: 'NOPE1',
+        message: 'AfterShip does not track this number',
+      },
+    ]);
+    const empty = { meta: { code: 200 }, data: { pagination: { total: 0 }, trackings: [] } };
+    expect(mapPayload(adapter, { body: JSON.stringify(empty), requested: ['1Z1'] }).problems).toEqual([
+      expect.objectContaining({ kind: 'not_found', trackingNumber: '1Z1' }),
+    ]);
+    expect(map(empty)).toEqual({ shipments: [], problems: [] });
+  });
+
   it('malformed bodies never throw', () => {
     expect(map('{"meta":').problems[0]?.kind).toBe('malformed');
     expect(map('null').problems[0]?.kind).toBe('malformed');

@@ -1,6 +1,7 @@
 import type { CarrierAdapter } from '../adapter.js';
 import { AFTERSHIP_SUBTAG, AFTERSHIP_TAG } from './codes.js';
 import { mapAfterShip } from './map.js';
+import { poll } from './poll.js';
 import { webhook } from './webhook.js';
 
 export const adapter: CarrierAdapter = {
@@ -10,4 +11,5 @@ export const adapter: CarrierAdapter = {
   codeTables: [AFTERSHIP_SUBTAG, AFTERSHIP_TAG],
   map: mapAfterShip,
   webhook,
+  poll,
 };

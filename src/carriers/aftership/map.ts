@@ -1,3 +1,4 @@
+import { normalizeTrackingNumber } from '../../shipments/tracking-number.js';
 import type { MapResult, PayloadInput, ProblemKind } from '../model.js';
 import { type Node, parseJson, text } from '../support/parse.js';
 import { failed, kindForHttpStatus, problem } from '../support/problems.js';
@@ -18,7 +19,7 @@ export function mapAfterShip(input: PayloadInput): MapResult {
   const code = Number(body.meta?.code);
   if (Number.isFinite(code) && code >= 400) return errorResult(body, code, input.httpStatus);
   const data = body.data ?? body.msg ?? body;
-  if (Array.isArray(data?.trackings)) return mapMany(data.trackings);
+  if (Array.isArray(data?.trackings)) return withUntracked(mapMany(data.trackings), input.requested);
   if (data?.tracking && typeof data.tracking === 'object') return mapMany([data.tracking]);
   if (data?.checkpoint && typeof data.checkpoint === 'object') {
     // Last checkpoint endpoint: the tracking's identity and tag beside its newest checkpoint.
@@ -34,6 +35,21 @@ function mapMany(trackings: Node[]): MapResult {
     const number = text(t?.tracking_number);
     if (number) result.shipments.push(mapTracking(t, number));
     else result.problems.push(problem('malformed', 'AfterShip tracking without tracking_number'));
+  }
+  return result;
+}
+
+/**
+ * GET /trackings?tracking_numbers=… leaves out the numbers AfterShip does not track: each one asked and
+ * missing from the list is reported not found, as the one-tracking endpoints report it (4004).
+ */
+function withUntracked(result: MapResult, requested: readonly string[] | undefined): MapResult {
+  const listed = new Set(result.shipments.map((s) => normalizeTrackingNumber(s.trackingNumber)));
+  for (const number of requested ?? []) {
+    if (listed.has(normalizeTrackingNumber(number))) continue;
+    result.problems.push(
+      problem('not_found', 'AfterShip does not track this number', { trackingNumber: number }),
+    );
   }
   return result;
 }

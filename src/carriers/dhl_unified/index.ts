@@ -1,6 +1,7 @@
 import type { CarrierAdapter } from '../adapter.js';
 import { DHL_UNIFIED_CODES } from './codes.js';
 import { mapDhlUnified } from './map.js';
+import { poll } from './poll.js';
 import { webhook } from './webhook.js';
 
 // DHL's one tracking API for all its divisions. Its numbers are those of the divisions (the tracking-number
@@ -12,4 +13,5 @@ export const adapter: CarrierAdapter = {
   codeTables: [DHL_UNIFIED_CODES],
   map: mapDhlUnified,
   webhook,
+  poll,
 };

@@ -1,6 +1,7 @@
 import type { CarrierAdapter } from '../adapter.js';
 import { EASYPOST_STATUS, EASYPOST_STATUS_DETAIL } from './codes.js';
 import { mapEasyPost } from './map.js';
+import { poll } from './poll.js';
 import { webhook } from './webhook.js';
 
 // EasyPost's documented test tracking codes (EZ1000000001 … EZ7000000007), valid in test mode only. Real
@@ -19,4 +20,5 @@ export const adapter: CarrierAdapter = {
       : [];
   },
   webhook,
+  poll,
 };

@@ -1,6 +1,7 @@
 import type { CarrierAdapter } from '../adapter.js';
 import { SEVENTEENTRACK_PACKAGE_STATE, SEVENTEENTRACK_STATUS } from './codes.js';
 import { mapSeventeenTrack } from './map.js';
+import { poll } from './poll.js';
 import { webhook } from './webhook.js';
 
 export const adapter: CarrierAdapter = {
@@ -10,4 +11,5 @@ export const adapter: CarrierAdapter = {
   codeTables: [SEVENTEENTRACK_STATUS, SEVENTEENTRACK_PACKAGE_STATE],
   map: mapSeventeenTrack,
   webhook,
+  poll,
 };
