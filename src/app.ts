@@ -16,6 +16,7 @@ import { registerSwagger } from './http/swagger.js';
 import { intakeRoutes } from './intake/intake.routes.js';
 import { rawPayloadsRoutes } from './intake/raw-payloads.routes.js';
 import { ordersRoutes } from './orders/orders.routes.js';
+import { pollingRoutes } from './polling/polling.routes.js';
 import { shipmentsRoutes } from './shipments/shipments.routes.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -86,6 +87,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(metricsRoutes());
   await app.register(ordersRoutes(deps.services.orders));
   await app.register(shipmentsRoutes(deps.services.shipments));
+  await app.register(pollingRoutes(deps.services.refresh, deps.config.polling.refreshMinIntervalMs));
   await app.register(carriersRoutes());
   await app.register(carrierConnectionsRoutes(deps.services.carrierConnections));
   await app.register(rawPayloadsRoutes(deps.services.rawPayloads));

@@ -16,6 +16,62 @@ const int = (min: number, max: number) =>
     .min(min, { message: `must be an integer between ${min} and ${max}` })
     .max(max, { message: `must be an integer between ${min} and ${max}` });
 
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** A duration: milliseconds, or a number with a unit (500ms, 90s, 30m, 6h, 3d). */
+const duration = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+(ms|s|m|h|d)?$/, { message: 'must be a duration such as 500ms, 90s, 30m, 6h or 3d' })
+    .transform((v) => {
+      const [, n, unit] = /^(\d+)(ms|s|m|h|d)?$/.exec(v) as RegExpExecArray;
+      return Number(n) * UNIT_MS[(unit ?? 'ms') as keyof typeof UNIT_MS];
+    })
+    .refine((ms) => ms >= min && ms <= max, {
+      message: `must be between ${formatDuration(min)} and ${formatDuration(max)}`,
+    });
+
+function formatDuration(ms: number): string {
+  for (const unit of ['d', 'h', 'm', 's'] as const) {
+    if (ms >= UNIT_MS[unit] && ms % UNIT_MS[unit] === 0) return `${ms / UNIT_MS[unit]}${unit}`;
+  }
+  return `${ms}ms`;
+}
+
+/** "code=value,code=value" lists (per-carrier settings). */
+const perCarrier = <T extends z.ZodType<unknown, string>>(value: T, example: string) =>
+  z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const out: Record<string, z.output<T>> = {};
+      for (const part of v
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const m = /^([a-z0-9_]+)=(.+)$/.exec(part);
+        const parsed = m ? value.safeParse(m[2]) : null;
+        if (!m || !parsed?.success) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `must be carrier=value pairs separated by commas, e.g. ${example}`,
+          });
+          return z.NEVER;
+        }
+        out[m[1] as string] = parsed.data as z.output<T>;
+      }
+      return out;
+    });
+
+const rateLimit = z
+  .string()
+  .regex(/^\d+\/\d+(ms|s|m|h|d)?$/)
+  .transform((v) => {
+    const [max, per] = v.split('/') as [string, string];
+    return { max: Number(max), durationMs: duration(1, 86_400_000).parse(per) };
+  })
+  .refine((r) => r.max >= 1);
+
 const url = (protocols: string[]) =>
   z.string().refine(
     (v) => {
@@ -82,6 +138,49 @@ const envSchema = z.object({
   SWEEP_INTERVAL_MS: int(1000, 3_600_000).default(10_000),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
   WORKER_HEARTBEAT_FILE: z.string().min(1).optional(),
+  /** How often each worker process looks for shipments due for polling. */
+  POLL_TICK_MS: int(50, 600_000).default(1000),
+  /** Due shipments one tick claims at most (it ticks again at once when it took that many). */
+  POLL_CLAIM_LIMIT: int(1, 100_000).default(10_000),
+  /** How long a claimed shipment waits for its poll's result before it is due again (a lost job). */
+  POLL_LEASE: duration(10_000, 86_400_000).prefault('30m'),
+  /** Poll jobs one worker process runs at once per carrier; the carrier's rate limit holds across workers. */
+  POLL_CONCURRENCY: int(1, 256).default(4),
+  POLL_EVERY_PENDING: duration(1000, 30 * 86_400_000).prefault('1h'),
+  POLL_EVERY_INFO_RECEIVED: duration(1000, 30 * 86_400_000).prefault('6h'),
+  POLL_EVERY_IN_TRANSIT: duration(1000, 30 * 86_400_000).prefault('3h'),
+  POLL_EVERY_OUT_FOR_DELIVERY: duration(1000, 30 * 86_400_000).prefault('30m'),
+  POLL_EVERY_ATTEMPT_FAILED: duration(1000, 30 * 86_400_000).prefault('2h'),
+  POLL_EVERY_AVAILABLE_FOR_PICKUP: duration(1000, 30 * 86_400_000).prefault('6h'),
+  POLL_EVERY_EXCEPTION: duration(1000, 30 * 86_400_000).prefault('3h'),
+  POLL_EVERY_RETURNING: duration(1000, 30 * 86_400_000).prefault('6h'),
+  /** In transit with the delivery expected today: news (out for delivery) is near. */
+  POLL_EVERY_EDD_TODAY: duration(1000, 30 * 86_400_000).prefault('1h'),
+  /** How often a number the carrier does not know yet is asked again, and for how long before it is marked. */
+  POLL_NOT_FOUND_EVERY: duration(1000, 30 * 86_400_000).prefault('2h'),
+  POLL_NOT_FOUND_GRACE: duration(60_000, 90 * 86_400_000).prefault('5d'),
+  /** A shipment with no news for this long is `expired` and no longer polled. */
+  POLL_EXPIRE_AFTER: duration(60_000, 365 * 86_400_000).prefault('30d'),
+  /** Back-off of a shipment whose polls fail: base × 2^(failures-1), capped. */
+  POLL_BACKOFF_BASE: duration(1000, 86_400_000).prefault('5m'),
+  POLL_BACKOFF_MAX: duration(1000, 7 * 86_400_000).prefault('12h'),
+  /** Consecutive failed requests that open a carrier's circuit breaker, and its first pause. */
+  POLL_BREAKER_FAILURES: int(1, 10_000).default(5),
+  POLL_BREAKER_COOLDOWN: duration(100, 3_600_000).prefault('30s'),
+  POLL_CONNECT_TIMEOUT: duration(100, 120_000).prefault('5s'),
+  POLL_HEADERS_TIMEOUT: duration(100, 300_000).prefault('15s'),
+  POLL_BODY_TIMEOUT: duration(100, 300_000).prefault('15s'),
+  /** Per-carrier rate limits overriding the clients' defaults, e.g. "ups=10/1s,dhl_unified=1/5s". */
+  POLL_RATE_LIMITS: perCarrier(rateLimit, 'ups=10/1s,dhl_unified=1/5s'),
+  /** Per-carrier API base URLs overriding the production ones, e.g. "sandbox=http://127.0.0.1:4010". */
+  CARRIER_API_URLS: perCarrier(url(['http:', 'https:']), 'sandbox=http://127.0.0.1:4010'),
+  /** A shipment may be force-refreshed at most once per this interval. */
+  REFRESH_MIN_INTERVAL: duration(1000, 3_600_000).prefault('30s'),
+  /** Run the sandbox carrier inside `npm start` (demo parcels moving through push and poll). */
+  SANDBOX_CARRIER: bool.optional(),
+  SANDBOX_CARRIER_PORT: int(0, 65535).default(4010),
+  /** The sandbox carrier's time runs this many times faster than real time; its shipments are polled as much faster. */
+  SANDBOX_SPEED: int(1, 100_000).default(720),
   DEMO_MERCHANT: bool.optional(),
 });
 
@@ -121,6 +220,48 @@ function toConfig(env: z.infer<typeof envSchema>) {
     // Touched every few seconds by a running worker: container health checks read its age.
     workerHeartbeatFile: env.WORKER_HEARTBEAT_FILE ?? null,
     demoMerchant: env.DEMO_MERCHANT ?? !production,
+    polling: {
+      tickMs: env.POLL_TICK_MS,
+      claimLimit: env.POLL_CLAIM_LIMIT,
+      leaseMs: env.POLL_LEASE,
+      concurrency: env.POLL_CONCURRENCY,
+      cadence: {
+        every: {
+          pending: env.POLL_EVERY_PENDING,
+          info_received: env.POLL_EVERY_INFO_RECEIVED,
+          in_transit: env.POLL_EVERY_IN_TRANSIT,
+          out_for_delivery: env.POLL_EVERY_OUT_FOR_DELIVERY,
+          attempt_failed: env.POLL_EVERY_ATTEMPT_FAILED,
+          available_for_pickup: env.POLL_EVERY_AVAILABLE_FOR_PICKUP,
+          exception: env.POLL_EVERY_EXCEPTION,
+          returning: env.POLL_EVERY_RETURNING,
+        },
+        eddTodayMs: env.POLL_EVERY_EDD_TODAY,
+        notFoundEveryMs: env.POLL_NOT_FOUND_EVERY,
+        notFoundGraceMs: env.POLL_NOT_FOUND_GRACE,
+        expireAfterMs: env.POLL_EXPIRE_AFTER,
+        backoffBaseMs: env.POLL_BACKOFF_BASE,
+        backoffMaxMs: env.POLL_BACKOFF_MAX,
+        speedup: { sandbox: env.SANDBOX_SPEED } as Record<string, number>,
+      },
+      breaker: { failures: env.POLL_BREAKER_FAILURES, cooldownMs: env.POLL_BREAKER_COOLDOWN },
+      timeouts: {
+        connectMs: env.POLL_CONNECT_TIMEOUT,
+        headersMs: env.POLL_HEADERS_TIMEOUT,
+        bodyMs: env.POLL_BODY_TIMEOUT,
+      },
+      rateLimits: env.POLL_RATE_LIMITS,
+      baseUrls: {
+        sandbox: `http://127.0.0.1:${env.SANDBOX_CARRIER_PORT}`,
+        ...env.CARRIER_API_URLS,
+      } as Record<string, string>,
+      refreshMinIntervalMs: env.REFRESH_MIN_INTERVAL,
+    },
+    sandboxCarrier: {
+      enabled: env.SANDBOX_CARRIER ?? !production,
+      port: env.SANDBOX_CARRIER_PORT,
+      speed: env.SANDBOX_SPEED,
+    },
   };
 }
 

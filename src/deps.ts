@@ -2,6 +2,7 @@ import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import { Agent } from 'undici';
 import { ApiKeysRepository } from './api-keys/api-keys.repository.js';
 import { ApiKeysService } from './api-keys/api-keys.service.js';
 import { CarrierConnectionsRepository } from './carrier-connections/carrier-connections.repository.js';
@@ -22,7 +23,16 @@ import { MerchantsService } from './merchants/merchants.service.js';
 import { OrdersRepository } from './orders/orders.repository.js';
 import { OrdersService } from './orders/orders.service.js';
 import { OutboxRepository } from './outbox/outbox.repository.js';
+import { CircuitBreaker } from './polling/breaker.js';
+import { PollConnections } from './polling/connections.js';
+import { TokenCache } from './polling/oauth.js';
+import { PollPlanner } from './polling/planner.js';
+import { PollService } from './polling/poll.service.js';
+import { PollingRepository } from './polling/polling.repository.js';
+import { RefreshService } from './polling/refresh.service.js';
+import { PollScheduler } from './polling/scheduler.js';
 import { NormalizeEnqueuer } from './queue/normalize-enqueuer.js';
+import { PollQueues } from './queue/poll-queues.js';
 import { type NormalizeJobData, normalizeQueue } from './queue/queues.js';
 import { ShipmentsRepository } from './shipments/shipments.repository.js';
 import { ShipmentsService } from './shipments/shipments.service.js';
@@ -41,6 +51,9 @@ export interface Services {
   normalize: NormalizeService;
   intake: IntakeService;
   rawPayloads: RawPayloadsService;
+  polls: PollService;
+  pollScheduler: PollScheduler;
+  refresh: RefreshService;
 }
 
 export interface Deps {
@@ -95,14 +108,43 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
     new SecretBox(config.encryptionKey),
     config.publicBaseUrl,
   );
+  const pollingRepo = new PollingRepository(db);
+  const trackingRepo = new TrackingRepository(db);
   const normalize = new NormalizeService(
     db,
-    new TrackingRepository(db),
+    trackingRepo,
     orders,
     new OutboxRepository(db),
+    new PollPlanner(pollingRepo, config.polling.cadence),
     logger,
     config.normalizeMaxAttempts,
   );
+  // Shipments that waited for a connection are due as soon as one with credentials exists.
+  carrierConnections.onCreate(async (c) => {
+    if (c.credentials) await pollingRepo.unpark(c.merchantId);
+  });
+  const pollConnections = new PollConnections(carrierConnections);
+  const pollQueues = new PollQueues(redis, config.queuePrefix);
+  const t = config.polling.timeouts;
+  const dispatcher = new Agent({
+    connect: { timeout: t.connectMs },
+    headersTimeout: t.headersMs,
+    bodyTimeout: t.bodyMs,
+    // Carriers are few hosts asked often: keep connections open between polls.
+    keepAliveTimeout: 30_000,
+    connections: 64,
+  });
+  const polls = new PollService({
+    repo: pollingRepo,
+    connections: pollConnections,
+    payloads: new IntakeRepository(db),
+    enqueuer,
+    breaker: redis ? new CircuitBreaker(redis, config.queuePrefix, config.polling.breaker) : null,
+    tokens: new TokenCache(),
+    dispatcher,
+    settings: config.polling,
+    logger,
+  });
   const webhookConnections = new WebhookConnections(
     (id) => carrierConnections.forWebhook(id),
     config.webhookConnectionCacheTtlMs,
@@ -123,6 +165,24 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
       logger,
     ),
     rawPayloads: new RawPayloadsService(new RawPayloadsRepository(db), normalize, enqueuer),
+    polls,
+    pollScheduler: new PollScheduler(
+      pollingRepo,
+      pollConnections,
+      pollQueues,
+      { mark: async (marks) => void (await normalize.mark(marks)) },
+      config.polling,
+      logger,
+    ),
+    refresh: new RefreshService(
+      pollingRepo,
+      trackingRepo,
+      pollConnections,
+      polls,
+      normalize,
+      shipments,
+      config.polling,
+    ),
   };
 
   return {
@@ -134,6 +194,8 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
     redis,
     async close() {
       await queue?.close().catch(() => undefined);
+      await pollQueues.close();
+      await dispatcher.close().catch(() => undefined);
       redis?.disconnect();
       await db.destroy();
     },

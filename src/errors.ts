@@ -77,6 +77,20 @@ export class TooManyRequestsError extends AppError {
   }
 }
 
+/** A carrier asked on a caller's behalf failed; what it said is in the detail and on the shipment. */
+export class CarrierFailedError extends AppError {
+  constructor(detail: string, retryAfterSeconds?: number) {
+    super(
+      retryAfterSeconds === undefined ? 502 : 503,
+      retryAfterSeconds === undefined ? 'carrier_failed' : 'carrier_unavailable',
+      retryAfterSeconds === undefined ? 'The carrier failed' : 'The carrier is unavailable',
+      detail,
+      undefined,
+      retryAfterSeconds === undefined ? undefined : { 'retry-after': String(retryAfterSeconds) },
+    );
+  }
+}
+
 export class ServiceUnavailableError extends AppError {
   constructor(detail: string, retryAfterSeconds = 5) {
     super(503, 'unavailable', 'Service temporarily unavailable', detail, undefined, {

@@ -33,3 +33,27 @@ export const sweptPayloads = new Counter({
   help: 'Pending raw payloads enqueued by the sweeper rather than by intake',
   registers: [metricsRegistry],
 });
+
+/** Carrier tracking requests by carrier and outcome (answered, rate_limited, unavailable, rejected). */
+export const carrierPolls = new Counter({
+  name: 'wismo_carrier_polls_total',
+  help: 'Requests to carriers’ tracking APIs by carrier and outcome',
+  labelNames: ['carrier', 'outcome'] as const,
+  registers: [metricsRegistry],
+});
+
+/** Tracking numbers asked about, by carrier. */
+export const polledNumbers = new Counter({
+  name: 'wismo_polled_tracking_numbers_total',
+  help: 'Tracking numbers asked of carriers’ tracking APIs',
+  labelNames: ['carrier'] as const,
+  registers: [metricsRegistry],
+});
+
+/** Times a carrier's circuit breaker opened: the carrier kept failing and polling paused. */
+export const breakerOpened = new Counter({
+  name: 'wismo_carrier_breaker_opened_total',
+  help: 'Times a carrier’s circuit breaker opened (polling of that carrier paused)',
+  labelNames: ['carrier'] as const,
+  registers: [metricsRegistry],
+});

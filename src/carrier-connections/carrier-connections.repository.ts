@@ -57,6 +57,22 @@ export class CarrierConnectionsRepository {
     return row ?? null;
   }
 
+  /** Enabled connections with API credentials of these merchants, oldest first: those polls can use. */
+  async pollable(
+    merchantIds: readonly string[],
+  ): Promise<{ id: string; merchantId: string; carrier: string }[]> {
+    if (merchantIds.length === 0) return [];
+    return this.db
+      .selectFrom('carrier_connections')
+      .select(['id', 'merchant_id as merchantId', 'carrier_code as carrier'])
+      .where('merchant_id', 'in', merchantIds)
+      .where('enabled', '=', true)
+      .where('credentials_encrypted', 'is not', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+
   async list(merchantId: string): Promise<CarrierConnectionRow[]> {
     return this.db
       .selectFrom('carrier_connections')

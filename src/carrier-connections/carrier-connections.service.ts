@@ -66,6 +66,17 @@ export class CarrierConnectionsService {
   ) {}
 
   private readonly changeListeners: ((id: string) => void)[] = [];
+  private readonly createListeners: ((c: CarrierConnection) => Promise<void>)[] = [];
+
+  /** Called after a connection is created (polling schedules the shipments that waited for one). */
+  onCreate(listener: (c: CarrierConnection) => Promise<void>): void {
+    this.createListeners.push(listener);
+  }
+
+  /** Enabled connections with credentials of these merchants, oldest first (without their secrets). */
+  pollable(merchantIds: readonly string[]) {
+    return this.repo.pollable(merchantIds);
+  }
 
   /** Called after a connection's secrets change, so caches in this process drop it at once. */
   onChange(listener: (id: string) => void): void {
@@ -82,8 +93,19 @@ export class CarrierConnectionsService {
     webhookSecrets?: string[];
     webhookAuth?: WebhookAuth;
   }): Promise<{ connection: CarrierConnection; view: ConnectionView }> {
-    const scheme = getAdapter(input.carrier)?.webhook;
+    const adapter = getAdapter(input.carrier);
+    const scheme = adapter?.webhook;
     const auth = this.authFor(input.carrier, scheme, input.webhookAuth);
+    const missing = input.credentials
+      ? (adapter?.poll?.credentialNames ?? []).filter((name) => !input.credentials?.[name])
+      : [];
+    if (missing.length > 0) {
+      throw new UnprocessableError(
+        'missing_credentials',
+        `Polling ${adapter?.name} needs the credentials ${adapter?.poll?.credentialNames.join(', ')}.`,
+        missing.map((name) => ({ in: 'body' as const, field: `credentials.${name}`, reason: 'required' })),
+      );
+    }
     const given = [...(input.webhookSecrets ?? []), ...(input.webhookSecret ? [input.webhookSecret] : [])];
     if (given.length > MAX_WEBHOOK_SECRETS) {
       throw new UnprocessableError(
@@ -108,6 +130,7 @@ export class CarrierConnectionsService {
       webhookAuth: auth,
     });
     const connection = this.open(row);
+    for (const listener of this.createListeners) await listener(connection);
     return {
       connection,
       view: this.view(connection, generated ?? (auth === 'url_token' ? secrets[0] : undefined)),

@@ -49,10 +49,14 @@ export const SUBSTATUSES = [
   'undeliverable',
   'payment_required',
   'unknown_problem',
+  // wismo's own verdict: the carrier still does not know the number after the grace period
+  'unknown_number',
   // returning / returned
   'return_to_sender',
   // cancelled
   'label_voided',
+  // expired: wismo's own verdict, no news for too long
+  'no_news',
 ] as const;
 export type Substatus = (typeof SUBSTATUSES)[number];
 

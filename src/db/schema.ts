@@ -130,6 +130,18 @@ export interface RawPayloads {
   verified_by: string | null;
 }
 
+export interface ShipmentPolls {
+  claim: string | null;
+  claimed_at: Timestamp | null;
+  due_at: Timestamp | null;
+  failures: Generated<number>;
+  last_polled_at: Timestamp | null;
+  merchant_id: string;
+  not_found_since: Timestamp | null;
+  parked: string | null;
+  shipment_id: string;
+}
+
 export interface Shipments {
   carrier_code: string;
   carrier_edd: string | null;
@@ -196,6 +208,7 @@ export interface DB {
   orders: Orders;
   outbox: Outbox;
   raw_payloads: RawPayloads;
+  shipment_polls: ShipmentPolls;
   shipments: Shipments;
   tracking_events: TrackingEvents;
 }

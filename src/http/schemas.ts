@@ -33,6 +33,7 @@ const PROBLEM_DESCRIPTIONS = {
   415: 'Unsupported media type',
   422: 'Idempotency-Key reused with a different request',
   429: 'Rate limited; see Retry-After',
+  502: 'The carrier did not answer or refused the request (the shipment shows the error)',
   503: 'Temporarily unavailable; see Retry-After',
 } as const;
 type ProblemStatus = keyof typeof PROBLEM_DESCRIPTIONS;

@@ -12,7 +12,10 @@ export interface NewRawPayload {
   contentType: string | null;
   headers: Record<string, string>;
   dedupeKey: string;
-  verifiedBy: 'signature' | 'url_token';
+  /** How the sender was authenticated, or 'poll' for an answer wismo asked for. */
+  verifiedBy: 'signature' | 'url_token' | 'poll';
+  /** Poll answers: the HTTP status and the numbers asked (the mapper reads both). */
+  poll?: { httpStatus: number; requested: string[] };
   /** The normalize job it is queued under (raw_payloads.normalize_job). */
   normalizeJob: string;
 }
@@ -37,7 +40,9 @@ export class IntakeRepository {
           merchant_id: p.merchantId,
           connection_id: p.connectionId,
           carrier_code: p.carrier,
-          source: 'push' as const,
+          source: p.poll ? ('poll' as const) : ('push' as const),
+          http_status: p.poll?.httpStatus ?? null,
+          tracking_numbers: p.poll?.requested ?? [],
           body: p.body,
           content_type: p.contentType,
           headers: JSON.stringify(p.headers),

@@ -1,5 +1,11 @@
 import { errors, request } from 'undici';
-import { type CarrierAnswer, CarrierRateLimited, CarrierRejected, CarrierUnavailable, type PollContext } from './client.js';
+import {
+  type CarrierAnswer,
+  CarrierRateLimited,
+  CarrierRejected,
+  CarrierUnavailable,
+  type PollContext,
+} from './client.js';
 
 // Every call to a carrier goes through here: explicit connect/headers/body timeouts, the body always read to
 // the end (or destroyed) so no socket is left hanging, answers capped in size, and the HTTP status turned
@@ -55,7 +61,12 @@ export async function exchange(
   for (const [k, v] of Object.entries(res.headers)) {
     if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   }
-  return { status: res.statusCode, headers, contentType: headers['content-type'] ?? null, body: Buffer.concat(chunks) };
+  return {
+    status: res.statusCode,
+    headers,
+    contentType: headers['content-type'] ?? null,
+    body: Buffer.concat(chunks),
+  };
 }
 
 /**
@@ -87,7 +98,11 @@ export function retryAfterMs(value: string | undefined, now = Date.now()): numbe
 
 /** The start of a body, for an error message: printable characters only, short. */
 export function excerpt(body: Buffer, max = 200): string {
-  const text = body.subarray(0, max * 4).toString('utf8').replace(/[^\x20-\x7e\u00a0-\uffff]+/g, ' ').trim();
+  const text = body
+    .subarray(0, max * 4)
+    .toString('utf8')
+    .replace(/[^\x20-\x7e\u00a0-\uffff]+/g, ' ')
+    .trim();
   return text.length > max ? `${text.slice(0, max)}…` : text || '(empty body)';
 }
 

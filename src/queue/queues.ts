@@ -56,3 +56,35 @@ export function maintenanceQueue(connection: ConnectionOptions, prefix: string):
     },
   });
 }
+
+/** Each polled carrier (or aggregator) has its own queue, so its rate limit and its pauses are its own. */
+export const pollQueueName = (carrier: string) => `poll-${carrier}`;
+
+export interface PollJobData {
+  /** The scheduler's claim: the job polls only the shipments still claimed under it. */
+  claim: string;
+  merchantId: string;
+  connectionId: string;
+  /** The carrier (or aggregator) of the connection: whose API is asked. */
+  carrier: string;
+  items: { shipmentId: string; trackingNumber: string; carrier: string }[];
+}
+
+export function pollQueue(
+  connection: ConnectionOptions,
+  prefix: string,
+  carrier: string,
+): Queue<PollJobData> {
+  return new Queue<PollJobData>(pollQueueName(carrier), {
+    connection,
+    prefix,
+    defaultJobOptions: {
+      // Carrier trouble does not fail a job (the shipments back off, 429 delays it); what does is our own
+      // (Postgres away), worth a few tries before the lease lets the scheduler claim the shipments again.
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
+      removeOnComplete: { count: 1000 },
+      removeOnFail: { count: 1000 },
+    },
+  });
+}

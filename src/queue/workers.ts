@@ -1,9 +1,19 @@
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { evictionPolicyWarning } from '../boot/redis.js';
+import { ADAPTERS } from '../carriers/registry.js';
 import type { Deps } from '../deps.js';
 import { maintenanceProcessor, maintenanceSchedules } from '../maintenance/maintenance.job.js';
-import { maintenanceQueue, type NormalizeJobData, QUEUES } from './queues.js';
+import { SlowDown } from '../polling/poll.service.js';
+import { startSchedulerLoop } from '../polling/scheduler-loop.js';
+import {
+  maintenanceQueue,
+  type NormalizeJobData,
+  type PollJobData,
+  pollQueue,
+  pollQueueName,
+  QUEUES,
+} from './queues.js';
 
 export interface RunningWorkers {
   workers: Worker[];
@@ -72,13 +82,78 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
   );
   normalize.on('error', (err) => logger.error({ err }, 'normalize worker error'));
 
-  const workers = [maintenance, normalize];
+  const polling = startPollWorkers(deps, connection);
+  const scheduler = startSchedulerLoop(deps.services.pollScheduler, {
+    tickMs: config.polling.tickMs,
+    claimLimit: config.polling.claimLimit,
+    logger,
+  });
+
+  const workers = [maintenance, normalize, ...polling.workers];
   return {
     workers,
     async close() {
+      await scheduler.close();
       await Promise.all(workers.map((w) => w.close()));
       await queue.close();
+      await polling.close();
       connection.disconnect();
+    },
+  };
+}
+
+/**
+ * One worker per polled carrier, on that carrier's queue, with its rate limit: BullMQ keeps the limit in
+ * Redis, so it holds across every worker process. A 429 or an open circuit breaker pauses the queue for
+ * every process and puts the job back without spending one of its attempts.
+ */
+function startPollWorkers(deps: Deps, connection: Redis) {
+  const { config, logger } = deps;
+  const queues: ReturnType<typeof pollQueue>[] = [];
+  const workers = ADAPTERS.flatMap((adapter) => {
+    if (!adapter.poll) return [];
+    const limit = config.polling.rateLimits[adapter.code] ?? adapter.poll.rateLimit;
+    const queue = pollQueue(connection, config.queuePrefix, adapter.code);
+    queue.on('error', () => undefined);
+    queues.push(queue);
+    const worker = new Worker<PollJobData>(
+      pollQueueName(adapter.code),
+      async (job) => {
+        try {
+          const outcome = await deps.services.polls.run(job.data);
+          return { ...outcome, payloadIds: outcome.payloadIds.length };
+        } catch (err) {
+          if (!(err instanceof SlowDown)) throw err;
+          logger.info(
+            { carrier: adapter.code, pauseMs: err.ms, reason: err.message },
+            'carrier queue paused',
+          );
+          await queue.rateLimit(err.ms);
+          throw Worker.RateLimitError();
+        }
+      },
+      {
+        connection,
+        prefix: config.queuePrefix,
+        concurrency: config.polling.concurrency,
+        limiter: { max: limit.max, duration: limit.durationMs },
+        lockDuration: config.jobLockMs,
+        stalledInterval: config.jobLockMs,
+      },
+    );
+    worker.on('failed', (job, err) =>
+      logger.error(
+        { err, carrier: adapter.code, jobId: job?.id, attempts: job?.attemptsMade },
+        'poll job failed',
+      ),
+    );
+    worker.on('error', (err) => logger.error({ err, carrier: adapter.code }, 'poll worker error'));
+    return [worker];
+  });
+  return {
+    workers,
+    async close() {
+      await Promise.all(queues.map((q) => q.close().catch(() => undefined)));
     },
   };
 }

@@ -1,9 +1,10 @@
 import type { CarrierAdapter } from '../carriers/adapter.js';
-import type { MapResult, TrackedShipment } from '../carriers/model.js';
+import type { MapResult, ProblemKind, TrackedShipment } from '../carriers/model.js';
 import type { Database } from '../db/database.js';
 import type { EventDecision } from '../domain/status.js';
 import type { OrdersService } from '../orders/orders.service.js';
 import type { OutboxMessage, OutboxRepository } from '../outbox/outbox.repository.js';
+import type { PollPlanner } from '../polling/planner.js';
 import { type Derived, deriveShipment } from './derive.js';
 import { eventKey } from './event-key.js';
 import { orderChanged, shipmentChanges } from './outbox-messages.js';
@@ -34,7 +35,7 @@ export interface MappedPayload {
   /** Which stored shipments each tracked shipment of the payload is about. */
   matches: { tracked: TrackedShipment; targets: ShipmentTarget[] }[];
   /** Shipments the payload reports a problem about (a number the carrier does not know), with the problem. */
-  problems: { shipment: ShipmentTarget; message: string }[];
+  problems: { shipment: ShipmentTarget; kind: ProblemKind; message: string }[];
 }
 
 export interface PayloadShipmentSummary {
@@ -54,6 +55,8 @@ export interface BatchDeps {
   tracking: TrackingRepository;
   orders: OrdersService;
   outbox: OutboxRepository;
+  /** The polling schedule, re-dated from what the batch learnt. */
+  planner: PollPlanner;
 }
 
 export const keyedEvents = (
@@ -171,28 +174,52 @@ export async function applyBatch(trx: Database, deps: BatchDeps, batch: readonly
     }
     result.decisions.set(payload.id, counts);
   }
-  await repo.updateShipments(
-    [...lastWork].map(([id, w]) => ({
+  const now = new Date();
+  const updates = [...lastWork].map(([id, w]) => {
+    const derived = derivedById.get(id) as Derived;
+    const merged = mergeFacts(facts.get(id) ?? []);
+    const shipment = locked.get(id) as ShipmentTarget;
+    const nextCheckAt = deps.planner.plan(
+      {
+        carrier: shipment.carrierCode,
+        status: derived.status,
+        eddDate: merged.latestEddDate ?? shipment.latestEdd,
+      },
+      now,
+    );
+    return {
       shipmentId: id,
-      derived: derivedById.get(id) as Derived,
-      facts: mergeFacts(facts.get(id) ?? []),
+      derived,
+      facts: merged,
       seen: { source: w.mapped.payload.source, at: seenAt.get(id) as Date },
       problem: null,
       eventsChanged: touchedEvents.has(id),
-    })),
+      nextCheckAt,
+    };
+  });
+  await repo.updateShipments(updates);
+  await deps.planner.tracked(
+    trx,
+    updates.map((u) => ({ shipmentId: u.shipmentId, dueAt: u.nextCheckAt })),
   );
   // A problem a payload reports about a shipment stands, unless a later payload of the batch tracks it (one
   // payload at a time, that one would have cleared it).
   const lastTracked = new Map<string, number>();
   for (const [i, m] of batch.entries())
     for (const { targets } of m.matches) for (const t of targets) lastTracked.set(t.id, i);
+  const standing = new Map<
+    string,
+    { shipmentId: string; carrier: string; kind: ProblemKind; message: string }
+  >();
   for (const [i, m] of batch.entries()) {
-    for (const { shipment, message } of m.problems) {
+    for (const { shipment, kind, message } of m.problems) {
       if ((lastTracked.get(shipment.id) ?? -1) > i || !locked.has(shipment.id)) continue;
       if (orders.get(shipment.orderId)?.merchant_id !== shipment.merchantId) continue;
       await repo.setLastError(shipment.id, message, { source: m.payload.source, at: m.payload.receivedAt });
+      standing.set(shipment.id, { shipmentId: shipment.id, carrier: shipment.carrierCode, kind, message });
     }
   }
+  await deps.planner.problems(trx, [...standing.values()], now);
 
   // The status change of each shipment, from its state before the batch to its state after it.
   for (const [id, w] of lastWork) {

@@ -1,13 +1,15 @@
 import type { Logger } from 'pino';
 import type { CarrierAdapter } from '../carriers/adapter.js';
-import type { MapProblem, MapResult, TrackedShipment } from '../carriers/model.js';
+import type { MapProblem, MapResult, ProblemKind, TrackedShipment } from '../carriers/model.js';
 import { getAdapter, mapPayload } from '../carriers/registry.js';
 import type { Database } from '../db/database.js';
 import type { EventDecision } from '../domain/status.js';
 import { normalizedPayloads, unmappedCarrierEvents } from '../metrics.js';
 import type { OrdersService } from '../orders/orders.service.js';
 import type { OutboxRepository } from '../outbox/outbox.repository.js';
+import type { PollPlanner } from '../polling/planner.js';
 import { normalizeTrackingNumber } from '../shipments/tracking-number.js';
+import { applyMarks, type Mark } from './marks.js';
 import { applyBatch, deriveStored, keyedEvents, type MappedPayload } from './normalize-batch.js';
 import { orderChanged, shipmentChanges } from './outbox-messages.js';
 import {
@@ -48,6 +50,7 @@ export class NormalizeService {
     private readonly tracking: TrackingRepository,
     private readonly orders: OrdersService,
     private readonly outbox: OutboxRepository,
+    private readonly planner: PollPlanner,
     private readonly logger: Logger,
     private readonly maxAttempts = 20,
   ) {}
@@ -192,13 +195,22 @@ export class NormalizeService {
     return found;
   }
 
+  /** wismo's own verdicts (expired, unknown number) written as events; answers how many changed status. */
+  mark(marks: readonly Mark[]): Promise<number> {
+    return applyMarks(this.db, this.batchDeps(), marks);
+  }
+
+  private batchDeps() {
+    return { tracking: this.tracking, orders: this.orders, outbox: this.outbox, planner: this.planner };
+  }
+
   private async apply(
     ready: readonly { mapped: MappedPayload; outcome: NormalizeOutcome; numbers: string[] }[],
   ): Promise<void> {
     const result = await this.db.transaction().execute(async (trx) => {
       const applied = await applyBatch(
         trx,
-        { tracking: this.tracking, orders: this.orders, outbox: this.outbox },
+        this.batchDeps(),
         ready.map((r) => r.mapped),
       );
       const repo = this.tracking.with(trx);
@@ -416,7 +428,7 @@ export class NormalizeService {
     result: MapResult,
     matches: readonly { targets: ShipmentTarget[] }[],
     known: readonly ShipmentTarget[],
-  ): { shipment: ShipmentTarget; message: string }[] {
+  ): { shipment: ShipmentTarget; kind: ProblemKind; message: string }[] {
     const tracked = new Set(matches.flatMap((m) => m.targets.map((t) => t.id)));
     return result.problems
       .filter((p) => p.kind !== 'ignored' && (p.trackingNumber || payload.trackingNumbers.length === 1))
@@ -424,7 +436,7 @@ export class NormalizeService {
         const number = normalizeTrackingNumber(p.trackingNumber ?? (payload.trackingNumbers[0] as string));
         return known
           .filter((t) => t.trackingNumber === number && !tracked.has(t.id))
-          .map((shipment) => ({ shipment, message: `${p.kind}: ${p.message}` }));
+          .map((shipment) => ({ shipment, kind: p.kind, message: `${p.kind}: ${p.message}` }));
       });
   }
 }

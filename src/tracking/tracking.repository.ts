@@ -31,6 +31,7 @@ export interface ShipmentTarget {
   status: ShipmentStatus;
   delayReason: string | null;
   firstEdd: string | null;
+  latestEdd: string | null;
 }
 
 export interface StoredEvent {
@@ -67,6 +68,8 @@ export interface ShipmentUpdate {
   seen: { source: TrackingSource; at: Date } | null;
   problem: string | null;
   eventsChanged: boolean;
+  /** The next poll as planned from the new state (undefined: the plan shown is left as it is). */
+  nextCheckAt?: Date | null;
 }
 
 /** Facts of several payloads about one shipment, merged in payload order: later ones win, sparse ones keep. */
@@ -104,7 +107,8 @@ export function mergeFacts(list: readonly (TrackedShipment | null)[]): ShipmentF
 export interface KeyedEvent {
   key: string;
   event: CanonicalEvent;
-  rawPayloadId: number;
+  /** null for wismo's own verdicts (marks.ts), which no payload carries. */
+  rawPayloadId: number | null;
 }
 
 const payloadColumns = [
@@ -131,6 +135,7 @@ const shipmentColumns = [
   'status',
   'delay_reason as delayReason',
   'first_edd as firstEdd',
+  'latest_edd as latestEdd',
 ] as const;
 
 export class TrackingRepository {
@@ -241,6 +246,16 @@ export class TrackingRepository {
       .returning(['shipment_id as shipmentId', 'dedupe_key as dedupeKey', 'raw_payload_id as rawPayloadId'])
       .execute();
   }
+  /** Shipments by id, unlocked (to find the orders to lock first). */
+  async shipmentsByIds(ids: readonly string[]): Promise<ShipmentTarget[]> {
+    if (ids.length === 0) return [];
+    return (await this.db
+      .selectFrom('shipments')
+      .select(shipmentColumns)
+      .where('id', 'in', [...new Set(ids)])
+      .execute()) as ShipmentTarget[];
+  }
+
   async lockShipment(id: string): Promise<ShipmentTarget | null> {
     const row = await this.db
       .selectFrom('shipments')
@@ -281,7 +296,11 @@ export class TrackingRepository {
       upserted = rows.length;
     }
     const keys = events.map((k) => k.key);
-    let del = this.db.deleteFrom('tracking_events').where('shipment_id', '=', shipment.id);
+    // Events of no payload (wismo's own verdicts, or payloads since deleted) cannot be mapped again: kept.
+    let del = this.db
+      .deleteFrom('tracking_events')
+      .where('shipment_id', '=', shipment.id)
+      .where('raw_payload_id', 'is not', null);
     if (keys.length > 0) del = del.where('dedupe_key', 'not in', keys);
     const removed = await del.executeTakeFirst();
     return { upserted, removed: Number(removed.numDeletedRows) };
@@ -397,6 +416,8 @@ export class TrackingRepository {
         seen_at: u.seen?.at.toISOString() ?? null,
         last_error: u.problem,
         events_changed: u.eventsChanged,
+        plans_check: u.nextCheckAt !== undefined,
+        next_check_at: u.nextCheckAt?.toISOString() ?? null,
       };
     });
     await sql`
@@ -419,6 +440,7 @@ export class TrackingRepository {
         last_checked_at = CASE WHEN v.seen_at IS NULL THEN s.last_checked_at
                                ELSE greatest(s.last_checked_at, v.seen_at) END,
         last_error = v.last_error,
+        next_check_at = CASE WHEN v.plans_check THEN v.next_check_at ELSE s.next_check_at END,
         updated_at = CASE
           WHEN v.events_changed OR (s.status, s.substatus, s.delay_reason, s.last_event_at, s.carrier_edd)
             IS DISTINCT FROM (v.status, v.substatus, v.delay_reason, v.last_event_at,
@@ -431,7 +453,7 @@ export class TrackingRepository {
         has_carrier_status boolean, carrier_status_code text, carrier_status_text text,
         has_edd boolean, edd_date date, edd_window_start timestamptz, edd_window_end timestamptz,
         latest_edd date, first_edd date, source text, seen_at timestamptz, last_error text,
-        events_changed boolean)
+        events_changed boolean, plans_check boolean, next_check_at timestamptz)
       WHERE s.id = v.id`.execute(this.db);
   }
 

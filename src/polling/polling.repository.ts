@@ -1,0 +1,238 @@
+import { sql } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { ShipmentStatus } from '../domain/status.js';
+import { jsonForPostgres } from '../lib/json-text.js';
+
+// The SQL of the polling schedule (migrations/0008). Claims are one statement: due rows are taken in due
+// order with FOR UPDATE SKIP LOCKED and re-dated by the lease in the same statement, so schedulers running
+// at once in several processes never take the same row, and a row taken is not due again until its poll's
+// result re-dates it (or the lease runs out because the job was lost).
+
+export interface ClaimedShipment {
+  shipmentId: string;
+  merchantId: string;
+  carrier: string;
+  trackingNumber: string;
+  status: ShipmentStatus;
+  /** The last event, or registration when there is none. */
+  lastNewsAt: Date;
+  notFoundSince: Date | null;
+}
+
+export interface Reschedule {
+  shipmentId: string;
+  dueAt: Date | null;
+  parked?: 'no_connection' | 'final' | 'not_pollable' | null;
+}
+
+export interface PollFailure {
+  shipmentId: string;
+  error: string;
+  /** Milliseconds of the first back-off step and of the cap, already divided by the carrier's speed-up. */
+  baseMs: number;
+  maxMs: number;
+}
+
+export class PollingRepository {
+  constructor(private readonly db: Database) {}
+
+  with(trx: Database): PollingRepository {
+    return new PollingRepository(trx);
+  }
+
+  async claimDue(limit: number, leaseMs: number, claim: string): Promise<ClaimedShipment[]> {
+    const { rows } = await sql<ClaimedShipment>`
+      WITH due AS (
+        SELECT shipment_id FROM shipment_polls
+        WHERE due_at <= now()
+        ORDER BY due_at
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      )
+      UPDATE shipment_polls p
+      SET due_at = now() + make_interval(secs => ${leaseMs / 1000}), claim = ${claim}, claimed_at = now()
+      FROM due, shipments s
+      WHERE p.shipment_id = due.shipment_id AND s.id = p.shipment_id
+      RETURNING p.shipment_id AS "shipmentId", p.merchant_id AS "merchantId", s.carrier_code AS carrier,
+        s.tracking_number AS "trackingNumber", s.status, coalesce(s.last_event_at, s.created_at) AS "lastNewsAt",
+        p.not_found_since AS "notFoundSince"`.execute(this.db);
+    return rows;
+  }
+
+  /** Of these shipments, those still owned by this claim, with their current numbers. */
+  async stillClaimed(
+    claim: string,
+    shipmentIds: readonly string[],
+  ): Promise<{ shipmentId: string; trackingNumber: string; carrier: string }[]> {
+    if (shipmentIds.length === 0) return [];
+    return this.db
+      .selectFrom('shipment_polls as p')
+      .innerJoin('shipments as s', 's.id', 'p.shipment_id')
+      .select([
+        'p.shipment_id as shipmentId',
+        's.tracking_number as trackingNumber',
+        's.carrier_code as carrier',
+      ])
+      .where('p.claim', '=', claim)
+      .where('p.shipment_id', 'in', shipmentIds)
+      .execute();
+  }
+
+  /** Takes a claim for one shipment now (a forced refresh); false when it is final or unknown. */
+  async claimOne(shipmentId: string, leaseMs: number, claim: string): Promise<boolean> {
+    const result = await sql`
+      INSERT INTO shipment_polls (shipment_id, merchant_id, due_at, claim, claimed_at)
+      SELECT id, merchant_id, now() + make_interval(secs => ${leaseMs / 1000}), ${claim}, now()
+      FROM shipments WHERE id = ${shipmentId}
+      ON CONFLICT (shipment_id) DO UPDATE
+        SET due_at = excluded.due_at, claim = excluded.claim, claimed_at = excluded.claimed_at, parked = NULL`.execute(
+      this.db,
+    );
+    return Number(result.numAffectedRows ?? 0) > 0;
+  }
+
+  /** The poll answered: the failure count starts over. Its result re-dates the row when it is applied. */
+  async polled(shipmentIds: readonly string[]): Promise<void> {
+    if (shipmentIds.length === 0) return;
+    await this.db
+      .updateTable('shipment_polls')
+      .set({ failures: 0, last_polled_at: sql<Date>`now()` })
+      .where('shipment_id', 'in', shipmentIds)
+      .execute();
+  }
+
+  /**
+   * New due times (and the shown next check on shipments). The claim is released; a row left unscheduled
+   * says why. Only rows with a different plan are written, so a re-applied result costs no writes.
+   */
+  async reschedule(rows: readonly Reschedule[], opts: { resetNotFound: boolean }): Promise<void> {
+    if (rows.length === 0) return;
+    const values = jsonForPostgres(
+      rows.map((r) => ({
+        id: r.shipmentId,
+        due_at: r.dueAt?.toISOString() ?? null,
+        parked: r.parked ?? null,
+      })),
+    );
+    await sql`
+      UPDATE shipment_polls p SET due_at = v.due_at, parked = v.parked, claim = NULL,
+        not_found_since = CASE WHEN ${opts.resetNotFound} THEN NULL ELSE p.not_found_since END
+      FROM jsonb_to_recordset(${values}::jsonb) AS v(id uuid, due_at timestamptz, parked text)
+      WHERE p.shipment_id = v.id`.execute(this.db);
+  }
+
+  /**
+   * The carrier does not know these numbers (yet): remembered from the first time, asked again later, and
+   * the next check shown on the shipment.
+   */
+  async notFound(rows: readonly { shipmentId: string; dueAt: Date }[]): Promise<void> {
+    if (rows.length === 0) return;
+    const values = jsonForPostgres(rows.map((r) => ({ id: r.shipmentId, due_at: r.dueAt.toISOString() })));
+    await sql`
+      WITH p AS (
+        UPDATE shipment_polls p SET due_at = v.due_at, claim = NULL,
+          not_found_since = coalesce(p.not_found_since, now())
+        FROM jsonb_to_recordset(${values}::jsonb) AS v(id uuid, due_at timestamptz)
+        WHERE p.shipment_id = v.id
+        RETURNING p.shipment_id, p.due_at
+      )
+      UPDATE shipments s SET next_check_at = p.due_at FROM p WHERE s.id = p.shipment_id`.execute(this.db);
+  }
+
+  /**
+   * Failed polls: each shipment's failure count grows and it is due again after base × 2^(failures-1)
+   * (capped); the error is shown on the shipment with its next check.
+   */
+  async failed(failures: readonly PollFailure[]): Promise<void> {
+    if (failures.length === 0) return;
+    const values = jsonForPostgres(
+      failures.map((f) => ({
+        id: f.shipmentId,
+        error: f.error.slice(0, 2000),
+        base: f.baseMs,
+        max: f.maxMs,
+      })),
+    );
+    await sql`
+      WITH v AS (
+        SELECT * FROM jsonb_to_recordset(${values}::jsonb) AS v(id uuid, error text, base float8, max float8)
+      ), p AS (
+        UPDATE shipment_polls p SET failures = p.failures + 1, claim = NULL, last_polled_at = now(),
+          due_at = now() + make_interval(secs => least(v.max, v.base * power(2, p.failures)) / 1000
+                                                  * (0.9 + random() * 0.2))
+        FROM v WHERE p.shipment_id = v.id
+        RETURNING p.shipment_id, p.due_at
+      )
+      UPDATE shipments s SET last_error = v.error, next_check_at = p.due_at, last_source = 'poll',
+        last_checked_at = now()
+      FROM p JOIN v ON v.id = p.shipment_id
+      WHERE s.id = p.shipment_id`.execute(this.db);
+  }
+
+  /** Shipments no connection can poll: unscheduled until the merchant adds one (unpark). */
+  async park(
+    shipmentIds: readonly string[],
+    reason: 'no_connection' | 'not_pollable',
+    error: string,
+  ): Promise<void> {
+    if (shipmentIds.length === 0) return;
+    await sql`
+      WITH p AS (
+        UPDATE shipment_polls SET due_at = NULL, claim = NULL, parked = ${reason}
+        WHERE shipment_id IN (${sql.join(shipmentIds)})
+        RETURNING shipment_id
+      )
+      UPDATE shipments s SET last_error = ${error}, next_check_at = NULL
+      FROM p WHERE s.id = p.shipment_id AND s.last_error IS DISTINCT FROM ${error}`.execute(this.db);
+  }
+
+  /** A merchant's shipments waiting for a connection are due now. */
+  async unpark(merchantId: string): Promise<number> {
+    const result = await this.db
+      .updateTable('shipment_polls')
+      .set({ due_at: sql<Date>`now()`, parked: null })
+      .where('merchant_id', '=', merchantId)
+      .where('parked', '=', 'no_connection')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /** What freshness readers and the cadence need of shipments checked without news. */
+  async shipmentStates(
+    shipmentIds: readonly string[],
+  ): Promise<{ id: string; carrier: string; status: ShipmentStatus; eddDate: string | null }[]> {
+    if (shipmentIds.length === 0) return [];
+    return this.db
+      .selectFrom('shipments')
+      .select([
+        'id',
+        'carrier_code as carrier',
+        'status',
+        sql<string | null>`coalesce(latest_edd, carrier_edd)`.as('eddDate'),
+      ])
+      .where('id', 'in', shipmentIds)
+      .execute();
+  }
+
+  /** Checked, and the carrier said nothing new: the shipment shows the check and its next one. */
+  async checkedWithoutNews(rows: readonly { shipmentId: string; nextCheckAt: Date | null }[]): Promise<void> {
+    if (rows.length === 0) return;
+    const values = jsonForPostgres(
+      rows.map((r) => ({ id: r.shipmentId, next: r.nextCheckAt?.toISOString() ?? null })),
+    );
+    await sql`
+      UPDATE shipments s SET last_checked_at = now(), last_source = 'poll', last_error = NULL, next_check_at = v.next
+      FROM jsonb_to_recordset(${values}::jsonb) AS v(id uuid, next timestamptz)
+      WHERE s.id = v.id`.execute(this.db);
+  }
+
+  /** How many shipments are due now and how late the oldest is (metrics, health). */
+  async backlog(): Promise<{ due: number; oldestDueAt: Date | null }> {
+    const row = await this.db
+      .selectFrom('shipment_polls')
+      .select([sql<number>`count(*)::int`.as('due'), sql<Date | null>`min(due_at)`.as('oldestDueAt')])
+      .where('due_at', '<=', sql<Date>`now()`)
+      .executeTakeFirstOrThrow();
+    return row;
+  }
+}

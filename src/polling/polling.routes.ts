@@ -1,0 +1,41 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { principalOf } from '../http/auth.js';
+import { sendJsonText } from '../http/reply.js';
+import { BEARER, problems, READER_SCOPES, Uuid } from '../http/schemas.js';
+import { ShipmentTrackingView } from '../shipments/shipments.schemas.js';
+import type { RefreshService } from './refresh.service.js';
+
+export function pollingRoutes(refresh: RefreshService, minIntervalMs: number): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/v1/shipments/:shipmentId/refresh',
+      {
+        config: {
+          scopes: READER_SCOPES,
+          // Each shipment at most once per interval, whoever asks: the carrier's quota is the merchant's.
+          rateLimit: {
+            max: 1,
+            timeWindow: minIntervalMs,
+            keyGenerator: (request) => `refresh:${(request.params as { shipmentId?: string }).shipmentId}`,
+          },
+        },
+        schema: {
+          tags: ['tracking'],
+          operationId: 'refreshShipment',
+          summary: 'Ask the carrier now and answer the fresh shipment',
+          description:
+            'Polls the carrier at once through the merchant’s connection (its own carrier’s, else an aggregator’s), normalizes the answer and returns the shipment as it then is. At most once per shipment per REFRESH_MIN_INTERVAL (429 with Retry-After). 409: no connection can poll it. 502: the carrier failed (the shipment’s lastError says how). 503: the carrier is rate limiting or paused by its circuit breaker (Retry-After).',
+          security: BEARER,
+          params: z.strictObject({ shipmentId: Uuid }),
+          response: { 200: ShipmentTrackingView, ...problems(400, 401, 403, 404, 409, 429, 502, 503) },
+        },
+      },
+      async (request, reply) =>
+        sendJsonText(
+          reply,
+          await refresh.refresh(principalOf(request).merchantId, request.params.shipmentId),
+        ),
+    );
+  };
+}
