@@ -1,6 +1,6 @@
 import type { ShipmentStatus } from '../domain/status.js';
-import type { MapResult, PayloadInput, Substatus } from './model.js';
 import type { PollClient } from '../polling/client.js';
+import type { MapResult, PayloadInput, Substatus } from './model.js';
 import type { WebhookScheme } from './webhook.js';
 
 // One interface for every carrier and aggregator. Each lives in src/carriers/<code>/ with its pure mapper,
