@@ -138,6 +138,8 @@ const envSchema = z.object({
   SWEEP_INTERVAL_MS: int(1000, 3_600_000).default(10_000),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
   WORKER_HEARTBEAT_FILE: z.string().min(1).optional(),
+  /** Run the polling scheduler in this worker process (every worker by default; they share the work). */
+  POLL_SCHEDULER: bool.default(true),
   /** How often each worker process looks for shipments due for polling. */
   POLL_TICK_MS: int(50, 600_000).default(1000),
   /** Due shipments one tick claims at most (it ticks again at once when it took that many). */
@@ -221,6 +223,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
     workerHeartbeatFile: env.WORKER_HEARTBEAT_FILE ?? null,
     demoMerchant: env.DEMO_MERCHANT ?? !production,
     polling: {
+      schedulerEnabled: env.POLL_SCHEDULER,
       tickMs: env.POLL_TICK_MS,
       claimLimit: env.POLL_CLAIM_LIMIT,
       leaseMs: env.POLL_LEASE,

@@ -64,6 +64,8 @@ export interface Deps {
   services: Services;
   /** Shared client for the rate limiter and readiness; BullMQ opens its own connections. */
   redis: Redis | null;
+  /** Producers of the per-carrier poll queues. */
+  pollQueues: PollQueues;
   close(): Promise<void>;
 }
 
@@ -192,6 +194,7 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
     db,
     services,
     redis,
+    pollQueues,
     async close() {
       await queue?.close().catch(() => undefined);
       await pollQueues.close();

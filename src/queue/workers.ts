@@ -83,17 +83,19 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
   normalize.on('error', (err) => logger.error({ err }, 'normalize worker error'));
 
   const polling = startPollWorkers(deps, connection);
-  const scheduler = startSchedulerLoop(deps.services.pollScheduler, {
-    tickMs: config.polling.tickMs,
-    claimLimit: config.polling.claimLimit,
-    logger,
-  });
+  const scheduler = config.polling.schedulerEnabled
+    ? startSchedulerLoop(deps.services.pollScheduler, {
+        tickMs: config.polling.tickMs,
+        claimLimit: config.polling.claimLimit,
+        logger,
+      })
+    : null;
 
   const workers = [maintenance, normalize, ...polling.workers];
   return {
     workers,
     async close() {
-      await scheduler.close();
+      await scheduler?.close();
       await Promise.all(workers.map((w) => w.close()));
       await queue.close();
       await polling.close();

@@ -17,6 +17,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     QUEUE_PREFIX: inject('queuePrefix'),
     LOG_LEVEL: 'silent',
     DEMO_MERCHANT: 'false',
+    // Test files share one database: a scheduler in one file's workers would claim the others' shipments.
+    // Polling tests run theirs in a database of their own (helpers/isolated-database.ts).
+    POLL_SCHEDULER: 'false',
     ...overrides,
   });
 }

@@ -25,6 +25,8 @@ export function startProcess(entry: string, env: Record<string, string>): Starte
       NODE_ENV: 'test',
       LOG_FORMAT: 'json',
       QUEUE_PREFIX: inject('queuePrefix'),
+      // As in testConfig: the shared test database is not this process's to schedule.
+      POLL_SCHEDULER: 'false',
       ...env,
     },
   });

@@ -2,6 +2,7 @@ import type { CarrierAdapter } from '../adapter.js';
 import { SANDBOX_CODES } from './codes.js';
 import { isValidSandboxNumber, SANDBOX_NUMBER } from './format.js';
 import { mapSandbox } from './map.js';
+import { poll } from './poll.js';
 import { webhook } from './webhook.js';
 
 export const adapter: CarrierAdapter = {
@@ -17,4 +18,5 @@ export const adapter: CarrierAdapter = {
       : [{ carrier: 'sandbox', confidence: 0.3, reason: 'SBX number, check digit wrong' }];
   },
   webhook,
+  poll,
 };
