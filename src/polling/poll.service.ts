@@ -66,6 +66,11 @@ export interface PollServiceDeps {
 export class PollService {
   constructor(private readonly deps: PollServiceDeps) {}
 
+  /** The carrier's circuit breaker as the workers see it (closed when there is no Redis). */
+  async breakerState(carrier: string) {
+    return (await this.deps.breaker?.state(carrier)) ?? { open: false, openUntil: null, failures: 0 };
+  }
+
   async run(job: PollJobData, opts: { enqueue: boolean } = { enqueue: true }): Promise<PollOutcome> {
     const { repo, settings } = this.deps;
     const outcome: PollOutcome = { asked: 0, answers: 0, newPayloads: 0, unchanged: 0, payloadIds: [] };

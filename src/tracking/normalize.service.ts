@@ -165,14 +165,24 @@ export class NormalizeService {
     outcome.problems = result.problems;
     const malformed = result.problems.find((p) => p.kind === 'malformed');
     if (result.shipments.length === 0 && malformed) {
-      await this.fail(
-        payload,
-        outcome,
-        `unreadable ${adapter.name} payload${malformed.code ? ` (${malformed.code})` : ''}: ${malformed.message}`,
-      );
+      const error = `unreadable ${adapter.name} payload${malformed.code ? ` (${malformed.code})` : ''}: ${malformed.message}`;
+      await this.fail(payload, outcome, error);
+      if (payload.source === 'poll') await this.backOffAsked(payload, `malformed: ${error}`);
       return null;
     }
     return { adapter, result };
+  }
+
+  /** A poll answer nobody can read: the shipments asked about back off, with the reason shown on them. */
+  private async backOffAsked(payload: RawPayloadRow, message: string): Promise<void> {
+    const asked = await this.tracking.shipmentsByNumbers(
+      payload.merchantId,
+      payload.trackingNumbers.map(normalizeTrackingNumber),
+    );
+    await this.planner.problems(
+      this.db,
+      asked.map((s) => ({ shipmentId: s.id, carrier: s.carrierCode, kind: 'malformed' as const, message })),
+    );
   }
 
   /** The stored shipments with any number the payloads name (or were asked about), by the payloads' merchant. */
