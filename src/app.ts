@@ -87,7 +87,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(metricsRoutes());
   await app.register(ordersRoutes(deps.services.orders));
   await app.register(shipmentsRoutes(deps.services.shipments));
-  await app.register(pollingRoutes(deps.services.refresh, deps.config.polling.refreshMinIntervalMs));
+  await app.register(pollingRoutes(deps.services.refresh));
   await app.register(carriersRoutes());
   await app.register(carrierConnectionsRoutes(deps.services.carrierConnections));
   await app.register(rawPayloadsRoutes(deps.services.rawPayloads));

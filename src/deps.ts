@@ -184,6 +184,8 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
       normalize,
       shipments,
       config.polling,
+      redis,
+      config.queuePrefix,
     ),
   };
 

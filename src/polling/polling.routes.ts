@@ -6,20 +6,12 @@ import { BEARER, problems, READER_SCOPES, Uuid } from '../http/schemas.js';
 import { ShipmentTrackingView } from '../shipments/shipments.schemas.js';
 import type { RefreshService } from './refresh.service.js';
 
-export function pollingRoutes(refresh: RefreshService, minIntervalMs: number): FastifyPluginAsyncZod {
+export function pollingRoutes(refresh: RefreshService): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/v1/shipments/:shipmentId/refresh',
       {
-        config: {
-          scopes: READER_SCOPES,
-          // Each shipment at most once per interval, whoever asks: the carrier's quota is the merchant's.
-          rateLimit: {
-            max: 1,
-            timeWindow: minIntervalMs,
-            keyGenerator: (request) => `refresh:${(request.params as { shipmentId?: string }).shipmentId}`,
-          },
-        },
+        config: { scopes: READER_SCOPES },
         schema: {
           tags: ['tracking'],
           operationId: 'refreshShipment',

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
-import { CarrierFailedError, ConflictError, NotFoundError } from '../errors.js';
+import { CarrierFailedError, ConflictError, NotFoundError, TooManyRequestsError } from '../errors.js';
 import type { JsonText } from '../lib/json-text.js';
 import type { ShipmentsService } from '../shipments/shipments.service.js';
 import type { NormalizeService } from '../tracking/normalize.service.js';
@@ -22,11 +23,14 @@ export class RefreshService {
     private readonly normalize: NormalizeService,
     private readonly shipments: ShipmentsService,
     private readonly settings: Config['polling'],
+    private readonly redis: Redis | null,
+    private readonly prefix: string,
   ) {}
 
   async refresh(merchantId: string, shipmentId: string): Promise<JsonText> {
     const [shipment] = await this.tracking.shipmentsByIds([shipmentId]);
     if (!shipment || shipment.merchantId !== merchantId) throw new NotFoundError(`Shipment ${shipmentId}`);
+    await this.limit(shipment.id);
     const route = (await this.connections.routes([{ merchantId, carrier: shipment.carrierCode }])).get(
       `${merchantId}\u0000${shipment.carrierCode}`,
     );
@@ -72,5 +76,20 @@ export class RefreshService {
     if (outcome.failed) throw new CarrierFailedError(`${route.carrier}: ${outcome.failed}`);
     if (outcome.payloadIds.length > 0) await this.normalize.normalizePayloads(outcome.payloadIds);
     return this.shipments.get(merchantId, shipment.id);
+  }
+
+  /**
+   * Each shipment at most once per interval, whoever asks (the carrier's quota is the merchant's). Checked
+   * after the shipment is known to be the caller's, so nobody spends another merchant's budget. Without
+   * Redis the refresh goes ahead: the carrier's own rate limit still holds.
+   */
+  private async limit(shipmentId: string): Promise<void> {
+    const redis = this.redis;
+    if (redis?.status !== 'ready') return;
+    const key = `${this.prefix}:refresh:${shipmentId}`;
+    const set = await redis.set(key, '1', 'PX', this.settings.refreshMinIntervalMs, 'NX');
+    if (set === 'OK') return;
+    const left = await redis.pttl(key);
+    throw new TooManyRequestsError(Math.max(1, Math.ceil(left / 1000)));
   }
 }
