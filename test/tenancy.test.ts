@@ -213,6 +213,23 @@ const CASES: Record<string, () => Promise<void>> = {
       MISSING,
     );
   },
+  'POST /v1/shipments/{shipmentId}/refresh': async () => {
+    const id = orderA.shipments[0]?.id ?? '';
+    await expectSameAsMissing(
+      await asB('POST', `/v1/shipments/${id}/refresh`),
+      await asB('POST', `/v1/shipments/${MISSING}/refresh`),
+      id,
+      MISSING,
+    );
+    // B's tries spent nothing of A's: A's own refresh is judged on its merits (no UPS connection), not
+    // refused as too frequent.
+    const own = await t.app.inject({
+      method: 'POST',
+      url: `/v1/shipments/${id}/refresh`,
+      headers: bearer(a.keys.agent),
+    });
+    expect(own.statusCode).toBe(409);
+  },
   'GET /v1/tracking/{trackingNumber}': async () => {
     const tn = orderA.shipments[0]?.trackingNumber ?? '';
     const res = await t.app.inject({
