@@ -30,7 +30,6 @@ export class RefreshService {
   async refresh(merchantId: string, shipmentId: string): Promise<JsonText> {
     const [shipment] = await this.tracking.shipmentsByIds([shipmentId]);
     if (!shipment || shipment.merchantId !== merchantId) throw new NotFoundError(`Shipment ${shipmentId}`);
-    await this.limit(shipment.id);
     const route = (await this.connections.routes([{ merchantId, carrier: shipment.carrierCode }])).get(
       `${merchantId}\u0000${shipment.carrierCode}`,
     );
@@ -39,6 +38,7 @@ export class RefreshService {
         `Nothing can poll this ${shipment.carrierCode} shipment: add a carrier connection with API credentials for ${shipment.carrierCode} (or an aggregator) first.`,
       );
     }
+    await this.limit(shipment.id);
     const claim = `refresh-${randomBytes(9).toString('base64url')}`;
     await this.repo.claimOne(shipment.id, this.settings.leaseMs, claim);
     let outcome: Awaited<ReturnType<PollService['run']>>;
