@@ -1,4 +1,5 @@
 import { buildApp } from './app.js';
+import { startDemo } from './boot/demo.js';
 import { runMain } from './boot/main.js';
 import { DEMO_MERCHANT, prepare } from './boot/prepare.js';
 import { startWorkers } from './queue/workers.js';
@@ -16,7 +17,18 @@ await runMain(async (config, logger) => {
       `demo merchant "${DEMO_MERCHANT.slug}" is ready. Create a key: npm run wismo -- keys create --merchant ${DEMO_MERCHANT.slug} --scope orders:write`,
     );
   }
+  // The sandbox carrier moving demo parcels: a convenience, so a busy port or the like is said, not fatal.
+  const sandbox =
+    config.demoMerchant && config.sandboxCarrier.enabled
+      ? await startDemo(deps, logger).catch((err: Error) => {
+          logger.warn(
+            `the sandbox carrier did not start (${err.message}); wismo runs without the demo parcels`,
+          );
+          return null;
+        })
+      : null;
   return async () => {
+    await sandbox?.close();
     await app.close();
     await workers.close();
     await deps.close();

@@ -159,6 +159,18 @@ export class ShipmentsRepository {
    * Documents of the merchant's shipments with any of these (normalized) numbers, in one query. The hottest
    * statement of the service runs as a named prepared statement: each connection parses and plans it once.
    */
+  /** A merchant's shipments of a carrier that are not in a final status. */
+  async countMoving(merchantId: string, carrier: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('shipments')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('merchant_id', '=', merchantId)
+      .where('carrier_code', '=', carrier)
+      .where('status', 'not in', ['delivered', 'returned', 'cancelled', 'expired'])
+      .executeTakeFirstOrThrow();
+    return row.n;
+  }
+
   async documentsByNumbers(merchantId: string, trackingNumbers: readonly string[]): Promise<DocumentText[]> {
     if (trackingNumbers.length === 0) return [];
     const result = await this.pool.query<DocumentText>({

@@ -38,6 +38,11 @@ export class ShipmentsService {
 
   constructor(private readonly shipments: ShipmentsRepository) {}
 
+  /** A merchant's shipments of a carrier still moving (not delivered, returned, cancelled or expired). */
+  countMoving(merchantId: string, carrier: string): Promise<number> {
+    return this.shipments.countMoving(merchantId, carrier);
+  }
+
   /** The TrackingLookup document for a tracking number, in any spelling; 404 when the merchant has none. */
   async trackingByNumber(merchantId: string, rawNumber: string, carrier?: string): Promise<JsonText> {
     const trackingNumber = normalizeTrackingNumber(rawNumber);
