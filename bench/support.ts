@@ -68,10 +68,12 @@ export async function startProcess(
   env: Record<string, string>,
   readyPath: string | null,
   nodeArgs: readonly string[] = [],
+  /** The variable the entry reads its port from. */
+  portVariable = 'PORT',
 ): Promise<BenchProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
-    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
+    env: { ...process.env, ...env, HOST: '127.0.0.1', [portVariable]: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const stop = async () => {

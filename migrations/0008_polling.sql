@@ -5,6 +5,13 @@
 CREATE TABLE shipment_polls (
   shipment_id uuid PRIMARY KEY REFERENCES shipments (id) ON DELETE CASCADE,
   merchant_id uuid NOT NULL,
+  -- Copies of what a claim needs of the shipment, kept by the triggers below: a claim then reads this narrow
+  -- table alone, not ten thousand wide shipment rows scattered over the heap.
+  carrier_code text NOT NULL,
+  tracking_number text NOT NULL,
+  status text NOT NULL,
+  -- The last event, or registration when there is none: expiry counts from it.
+  last_news_at timestamptz(3) NOT NULL,
   -- When it is next due; NULL: not scheduled (final status, or parked: see parked).
   due_at timestamptz(3),
   -- The claim of the poll job that owns it until its result is applied; a job polls only what it still
@@ -28,8 +35,10 @@ CREATE INDEX shipment_polls_parked_idx ON shipment_polls (merchant_id) WHERE par
 CREATE FUNCTION wismo_schedule_new_shipments() RETURNS trigger
   LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO shipment_polls (shipment_id, merchant_id, due_at)
-  SELECT n.id, n.merchant_id, now() FROM new_rows n
+  INSERT INTO shipment_polls (shipment_id, merchant_id, carrier_code, tracking_number, status, last_news_at, due_at)
+  SELECT n.id, n.merchant_id, n.carrier_code, n.tracking_number, n.status, coalesce(n.last_event_at, n.created_at),
+         now()
+  FROM new_rows n
   WHERE n.status NOT IN ('delivered', 'returned', 'cancelled', 'expired')
   ON CONFLICT (shipment_id) DO NOTHING;
   RETURN NULL;
@@ -43,10 +52,12 @@ CREATE TRIGGER shipments_schedule_polls
 CREATE FUNCTION wismo_reschedule_changed_number() RETURNS trigger
   LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO shipment_polls (shipment_id, merchant_id, due_at)
-  VALUES (NEW.id, NEW.merchant_id, now())
+  INSERT INTO shipment_polls (shipment_id, merchant_id, carrier_code, tracking_number, status, last_news_at, due_at)
+  VALUES (NEW.id, NEW.merchant_id, NEW.carrier_code, NEW.tracking_number, NEW.status,
+          coalesce(NEW.last_event_at, NEW.created_at), now())
   ON CONFLICT (shipment_id) DO UPDATE
-    SET due_at = now(), claim = NULL, failures = 0, not_found_since = NULL, parked = NULL;
+    SET carrier_code = excluded.carrier_code, tracking_number = excluded.tracking_number,
+        due_at = now(), claim = NULL, failures = 0, not_found_since = NULL, parked = NULL;
   RETURN NULL;
 END $$;
 
@@ -56,9 +67,26 @@ CREATE TRIGGER shipments_reschedule_polls
   WHEN (OLD.tracking_number IS DISTINCT FROM NEW.tracking_number OR OLD.carrier_code IS DISTINCT FROM NEW.carrier_code)
   EXECUTE FUNCTION wismo_reschedule_changed_number();
 
+-- The copies of status and last news follow the shipment whatever changes it (normalization, wismo's own
+-- verdicts, an operator's fix).
+CREATE FUNCTION wismo_poll_copies() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE shipment_polls SET status = NEW.status, last_news_at = coalesce(NEW.last_event_at, NEW.created_at)
+  WHERE shipment_id = NEW.id;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER shipments_poll_copies
+  AFTER UPDATE OF status, last_event_at ON shipments
+  FOR EACH ROW
+  WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.last_event_at IS DISTINCT FROM NEW.last_event_at)
+  EXECUTE FUNCTION wismo_poll_copies();
+
 -- Shipments already stored and still moving are due now.
-INSERT INTO shipment_polls (shipment_id, merchant_id, due_at)
-SELECT id, merchant_id, now() FROM shipments
+INSERT INTO shipment_polls (shipment_id, merchant_id, carrier_code, tracking_number, status, last_news_at, due_at)
+SELECT id, merchant_id, carrier_code, tracking_number, status, coalesce(last_event_at, created_at), now()
+FROM shipments
 WHERE status NOT IN ('delivered', 'returned', 'cancelled', 'expired');
 
 -- The schedule moved to shipment_polls; this index is no longer read.

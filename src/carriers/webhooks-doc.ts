@@ -96,8 +96,8 @@ ${table.join('\n')}
 ## Senders
 
 ${pushing.map((a) => section(a, a.webhook)).join('\n')}
-## Carriers that are polled
+## Carriers that do not push
 
-These have no webhook URL: ${polled.join(', ')}.
+These have no webhook URL: ${polled.join(', ')}. Those wismo can ask are polled (docs/polling.md).
 `;
 }

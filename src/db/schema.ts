@@ -131,15 +131,19 @@ export interface RawPayloads {
 }
 
 export interface ShipmentPolls {
+  carrier_code: string;
   claim: string | null;
   claimed_at: Timestamp | null;
   due_at: Timestamp | null;
   failures: Generated<number>;
+  last_news_at: Timestamp;
   last_polled_at: Timestamp | null;
   merchant_id: string;
   not_found_since: Timestamp | null;
   parked: string | null;
   shipment_id: string;
+  status: string;
+  tracking_number: string;
 }
 
 export interface Shipments {

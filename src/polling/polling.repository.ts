@@ -51,10 +51,10 @@ export class PollingRepository {
       )
       UPDATE shipment_polls p
       SET due_at = now() + make_interval(secs => ${leaseMs / 1000}), claim = ${claim}, claimed_at = now()
-      FROM due, shipments s
-      WHERE p.shipment_id = due.shipment_id AND s.id = p.shipment_id
-      RETURNING p.shipment_id AS "shipmentId", p.merchant_id AS "merchantId", s.carrier_code AS carrier,
-        s.tracking_number AS "trackingNumber", s.status, coalesce(s.last_event_at, s.created_at) AS "lastNewsAt",
+      FROM due
+      WHERE p.shipment_id = due.shipment_id
+      RETURNING p.shipment_id AS "shipmentId", p.merchant_id AS "merchantId", p.carrier_code AS carrier,
+        p.tracking_number AS "trackingNumber", p.status, p.last_news_at AS "lastNewsAt",
         p.not_found_since AS "notFoundSince"`.execute(this.db);
     return rows;
   }
@@ -81,8 +81,10 @@ export class PollingRepository {
   /** Takes a claim for one shipment now (a forced refresh); false when it is final or unknown. */
   async claimOne(shipmentId: string, leaseMs: number, claim: string): Promise<boolean> {
     const result = await sql`
-      INSERT INTO shipment_polls (shipment_id, merchant_id, due_at, claim, claimed_at)
-      SELECT id, merchant_id, now() + make_interval(secs => ${leaseMs / 1000}), ${claim}, now()
+      INSERT INTO shipment_polls (shipment_id, merchant_id, carrier_code, tracking_number, status, last_news_at,
+                                  due_at, claim, claimed_at)
+      SELECT id, merchant_id, carrier_code, tracking_number, status, coalesce(last_event_at, created_at),
+             now() + make_interval(secs => ${leaseMs / 1000}), ${claim}, now()
       FROM shipments WHERE id = ${shipmentId}
       ON CONFLICT (shipment_id) DO UPDATE
         SET due_at = excluded.due_at, claim = excluded.claim, claimed_at = excluded.claimed_at, parked = NULL`.execute(

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { POLLING_DOC_PATH, renderPollingDoc } from '../../src/carriers/polling-doc.js';
 import { ADAPTERS, getAdapter, mapPayload } from '../../src/carriers/registry.js';
 import { renderStatusesDoc, STATUSES_DOC_PATH } from '../../src/carriers/statuses-doc.js';
 import { CARRIERS_DOC_PATH, renderCarriersDoc } from '../../src/carriers/webhooks-doc.js';
@@ -26,6 +27,7 @@ describe('carrier registry', () => {
 
   it('docs/carriers.md is what the webhook schemes generate (run npm run docs:carriers)', () => {
     expect(readFileSync(CARRIERS_DOC_PATH, 'utf8')).toBe(renderCarriersDoc());
+    expect(readFileSync(POLLING_DOC_PATH, 'utf8')).toBe(renderPollingDoc());
   });
 
   it('every adapter lives in its own folder, under a valid carrier code, with a test', () => {
