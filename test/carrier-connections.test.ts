@@ -49,7 +49,7 @@ describe('carrier connections', () => {
     } = await deps.services.carrierConnections.create({
       merchantId: m.id,
       carrier: 'ups',
-      credentials: { key: 'v' },
+      credentials: { clientId: 'id', clientSecret: 'v' },
     });
     const otherKey = createDeps(
       testConfig({ ENCRYPTION_KEY: randomBytes(32).toString('base64') }),

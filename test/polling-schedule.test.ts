@@ -117,7 +117,8 @@ describe('a scheduler tick', () => {
     const m = await createMerchant(t.deps);
     await connect(m, 'sandbox', { apiKey: 'k' });
     const [s] = await seedShipments(t, m, 1);
-    await sql`UPDATE shipments SET created_at = now() - interval '31 days' WHERE id = ${s?.id}`.execute(
+    // Its last scan 31 days ago (the schedule's copy of it follows the shipment).
+    await sql`UPDATE shipments SET last_event_at = now() - interval '31 days' WHERE id = ${s?.id}`.execute(
       t.deps.db,
     );
     const result = await t.deps.services.pollScheduler.tick();
@@ -126,8 +127,8 @@ describe('a scheduler tick', () => {
     const row = await t.deps.db
       .selectFrom('shipments')
       .innerJoin('shipment_polls as p', 'p.shipment_id', 'shipments.id')
-      .select(['status', 'substatus', 'p.due_at', 'p.parked'])
-      .where('id', '=', s?.id as string)
+      .select(['shipments.status', 'shipments.substatus', 'p.due_at', 'p.parked'])
+      .where('shipments.id', '=', s?.id as string)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'expired', substatus: 'no_news', due_at: null, parked: 'final' });
     const events = await t.deps.db

@@ -88,3 +88,22 @@ describe('forcing a refresh', () => {
     expect(res.json().detail).toMatch(/add a carrier connection with API credentials for fedex/);
   });
 });
+
+describe('a connection for polling', () => {
+  it('needs every credential its carrier’s API takes, each missing one named', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/carrier-connections',
+      headers: bearer(m.keys.admin),
+      payload: { carrier: 'fedex', credentials: { clientId: 'id-only' } },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.json()).toMatchObject({
+      code: 'missing_credentials',
+      errors: [{ in: 'body', field: 'credentials.clientSecret', reason: 'required' }],
+    });
+    const none = await t.deps.services.carrierConnections.list(m.id);
+    expect(none.filter((c) => c.carrier === 'fedex')).toEqual([]);
+  });
+});

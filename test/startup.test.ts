@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -57,11 +58,13 @@ describe('starting wismo', () => {
   });
 
   it('creates a missing database, migrates it, serves, and shuts down gracefully on SIGTERM', async () => {
+    const sandboxPort = await freePort();
     const p = start('src/start.ts', {
       DATABASE_URL: scratchUrl.toString(),
       PORT: '0',
       HOST: '127.0.0.1',
       DEMO_MERCHANT: 'true',
+      SANDBOX_CARRIER_PORT: String(sandboxPort),
     });
     let port: string | undefined;
     for (let i = 0; i < 200 && !port; i++) {
@@ -79,6 +82,19 @@ describe('starting wismo', () => {
     await c.connect();
     const demo = await c.query("SELECT slug FROM merchants WHERE slug = 'demo'").finally(() => c.end());
     expect(demo.rowCount).toBe(1);
+
+    // The sandbox carrier runs for the demo merchant, whose demo orders are placed on it.
+    for (let i = 0; i < 100 && !p.output().stdout.includes('demo parcels move'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(p.output().stdout).toContain(`sandbox carrier at http://127.0.0.1:${sandboxPort}`);
+    expect((await fetch(`http://127.0.0.1:${sandboxPort}/health`)).status).toBe(200);
+    const d = new pg.Client({ connectionString: scratchUrl.toString() });
+    await d.connect();
+    const orders = await d
+      .query("SELECT count(*)::int AS n FROM shipments WHERE carrier_code = 'sandbox'")
+      .finally(() => d.end());
+    expect(orders.rows[0].n).toBe(8);
 
     p.child.kill('SIGTERM');
     const r = await p.exited;
@@ -102,3 +118,11 @@ describe('starting wismo', () => {
     await rm(file, { force: true });
   });
 });
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
