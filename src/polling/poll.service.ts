@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import { getAdapter } from '../carriers/registry.js';
 import type { Config } from '../config.js';
-import type { IntakeRepository, NewRawPayload } from '../intake/intake.repository.js';
+import { type IntakeRepository, keyOf, type NewRawPayload } from '../intake/intake.repository.js';
 import { carrierPolls, polledNumbers } from '../metrics.js';
 import type { NormalizeEnqueuer } from '../queue/normalize-enqueuer.js';
 import type { PollJobData } from '../queue/queues.js';
@@ -131,8 +131,7 @@ export class PollService {
     const ids = await this.deps.payloads.insertMany(rows.map((r) => ({ ...r, normalizeJob: jobKey })));
     const fresh = new Set<string>();
     for (const [i, a] of answers.entries()) {
-      const row = rows[i] as (typeof rows)[number];
-      const id = ids.get(`${row.carrier}\u0000${row.connectionId}\u0000${row.dedupeKey}`);
+      const id = ids.get(keyOf(rows[i] as (typeof rows)[number]));
       if (id === undefined) continue;
       outcome.payloadIds.push(id);
       for (const n of a.requested) fresh.add(n);
