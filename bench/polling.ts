@@ -184,7 +184,7 @@ const worker = await startProcess(
     ...env,
     POLL_TICK_MS: '100',
     POLL_CONCURRENCY: '16',
-    NORMALIZE_CONCURRENCY: '8',
+    NORMALIZE_CONCURRENCY: process.env.BENCH_NORMALIZE_CONCURRENCY ?? '8',
     POLL_RATE_LIMITS: 'sandbox=10000/1s',
     CARRIER_API_URLS: `sandbox=${sandboxUrl}`,
     DATABASE_POOL_MAX: '20',

@@ -33,7 +33,8 @@ export function renderPollingDoc(adapters: readonly CarrierAdapter[] = ADAPTERS)
 wismo asks the tracking APIs of the carriers below for every shipment still moving, through the merchant's
 carrier connection (\`POST /v1/carrier-connections\` with \`credentials\`). A shipment of a carrier wismo cannot
 poll, or with no connection of its own carrier, is polled through the merchant's first aggregator connection
-(${aggregators.join(', ')}). Answers are stored as raw payloads and go through the same normalization as
+(${aggregators.join(', ')}), which starts tracking a number it does not know yet: AfterShip gets a tracking
+created with the carrier's slug, EasyPost a tracker, 17TRACK a registration. Answers are stored as raw payloads and go through the same normalization as
 webhooks (docs/carriers.md); an answer identical to the last one is stored once and changes nothing.
 
 ## How the schedule works
