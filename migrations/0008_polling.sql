@@ -23,8 +23,9 @@ CREATE TABLE shipment_polls (
   -- Since when the carrier says it does not know the number (labels are created before the first scan).
   not_found_since timestamptz(3),
   last_polled_at timestamptz(3),
-  -- Why it is not scheduled: 'no_connection' (no carrier connection with credentials can poll it, until
-  -- one is added), 'final' (delivered, returned, cancelled, expired), 'not_pollable' (no poll client).
+  -- Why it is not polled: 'no_connection' (no carrier connection with credentials can poll it: looked at
+  -- again every six hours, and at once when one is added), 'final' (delivered, returned, cancelled,
+  -- expired; no due time), 'not_pollable' (no poll client).
   parked text CHECK (parked IN ('no_connection', 'final', 'not_pollable'))
 );
 -- Claims read due rows in due order; only scheduled rows are indexed.
@@ -57,7 +58,8 @@ BEGIN
           coalesce(NEW.last_event_at, NEW.created_at), now())
   ON CONFLICT (shipment_id) DO UPDATE
     SET carrier_code = excluded.carrier_code, tracking_number = excluded.tracking_number,
-        due_at = now(), claim = NULL, failures = 0, not_found_since = NULL, parked = NULL;
+        -- A new number is news: expiry counts from now.
+        last_news_at = now(), due_at = now(), claim = NULL, failures = 0, not_found_since = NULL, parked = NULL;
   RETURN NULL;
 END $$;
 

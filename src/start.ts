@@ -18,17 +18,18 @@ await runMain(async (config, logger) => {
     );
   }
   // The sandbox carrier moving demo parcels: a convenience, so a busy port or the like is said, not fatal.
+  // Not awaited, so the shutdown below is in place at once; a shutdown asked for meanwhile waits for it.
   const sandbox =
     config.demoMerchant && config.sandboxCarrier.enabled
-      ? await startDemo(deps, logger).catch((err: Error) => {
+      ? startDemo(deps, logger).catch((err: Error) => {
           logger.warn(
             `the sandbox carrier did not start (${err.message}); wismo runs without the demo parcels`,
           );
           return null;
         })
-      : null;
+      : Promise.resolve(null);
   return async () => {
-    await sandbox?.close();
+    await (await sandbox)?.close();
     await app.close();
     await workers.close();
     await deps.close();

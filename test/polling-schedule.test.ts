@@ -11,7 +11,7 @@ import {
   testConfig,
 } from './helpers/context.js';
 import { type Isolated, isolatedDatabase } from './helpers/isolated-database.js';
-import { seedShipments } from './helpers/polling.js';
+import { seedShipments, waitFor } from './helpers/polling.js';
 
 // The schedule on its own (no workers): which shipments a tick claims, how it routes and batches them onto
 // the carriers' queues, what it parks and marks, and that schedulers running at once never share a shipment.
@@ -77,6 +77,46 @@ describe('a scheduler tick', () => {
     expect(Number(leased.left)).toBeGreaterThan(25 * 60);
   });
 
+  it('queues no more than the carrier’s rate serves within half a lease; the rest wait, unclaimed', async () => {
+    const m = await createMerchant(t.deps);
+    await connect(m, 'ups', { clientId: 'a', clientSecret: 'b' });
+    const shipments = await seedShipments(
+      t,
+      m,
+      5,
+      'ups',
+      (i) => `1Z999AA1${String(20000000 + i).padStart(10, '0')}`,
+    );
+    // One request per 10 minutes, a 30-minute lease: one job may wait in the queue at a time.
+    const slow = createDeps(testConfig({ ...env(), POLL_RATE_LIMITS: 'ups=1/10m' }), createLogger('silent'));
+    try {
+      await waitFor(async () => slow.redis?.status === 'ready');
+      expect(await slow.services.pollScheduler.tick()).toMatchObject({ claimed: 5, jobs: 1 });
+      const rows = await t.deps.db
+        .selectFrom('shipment_polls')
+        .select(['claim', 'due_at'])
+        .where(
+          'shipment_id',
+          'in',
+          shipments.map((s) => s.id),
+        )
+        .execute();
+      expect(rows.filter((r) => r.claim !== null)).toHaveLength(1);
+      // The others are handed back, due when the queue should have room, not at the next tick.
+      for (const r of rows.filter((x) => x.claim === null)) {
+        expect((r.due_at as Date).getTime() - Date.now()).toBeGreaterThan(60_000);
+      }
+      await sql`UPDATE shipment_polls SET due_at = now() WHERE claim IS NULL AND shipment_id IN (${sql.join(shipments.map((s) => s.id))})`.execute(
+        t.deps.db,
+      );
+      // The queue is full: nothing more is queued, and nothing stays claimed for nothing.
+      expect(await slow.services.pollScheduler.tick()).toMatchObject({ claimed: 4, jobs: 0 });
+      expect(await drain(t.deps, 'ups')).toHaveLength(1);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('routes a carrier wismo cannot poll, or has no credentials for, through the merchant’s aggregator', async () => {
     const m = await createMerchant(t.deps);
     await connect(m, 'aftership', { apiKey: 'k' });
@@ -102,7 +142,9 @@ describe('a scheduler tick', () => {
       .select(['p.due_at', 'p.parked', 's.last_error', 's.next_check_at'])
       .where('p.shipment_id', '=', s?.id as string)
       .executeTakeFirstOrThrow();
-    expect(parked).toMatchObject({ due_at: null, parked: 'no_connection', next_check_at: null });
+    expect(parked).toMatchObject({ parked: 'no_connection', next_check_at: null });
+    // Looked at again in six hours, in case a connection came without its unparking.
+    expect((parked.due_at as Date).getTime() - Date.now()).toBeGreaterThan(5.9 * 3_600_000);
     expect(parked.last_error).toMatch(/no carrier connection with API credentials/);
 
     // A connection without credentials (webhooks only) does not help; one with credentials does.
@@ -154,6 +196,14 @@ describe('a scheduler tick', () => {
       .where('id', '=', s?.id as string)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'exception', substatus: 'unknown_number' });
+    // Still asked: due again on the cadence of an exception.
+    const poll = await t.deps.db
+      .selectFrom('shipment_polls')
+      .select(['due_at', 'parked'])
+      .where('shipment_id', '=', s?.id as string)
+      .executeTakeFirstOrThrow();
+    expect(poll.parked).toBeNull();
+    expect((poll.due_at as Date).getTime() - Date.now()).toBeGreaterThan(2.5 * 3_600_000);
   });
 });
 
@@ -165,6 +215,8 @@ describe('schedulers running at once', () => {
     const config = testConfig({ ...env(), POLL_CLAIM_LIMIT: '97' });
     const others: Deps[] = [1, 2, 3].map(() => createDeps(config, createLogger('silent')));
     try {
+      // A scheduler claims nothing until it can queue what it claims.
+      await waitFor(async () => others.every((d) => d.redis?.status === 'ready'));
       const claimedBy = await Promise.all(
         others.map(async (d) => {
           let total = 0;

@@ -25,7 +25,7 @@ afterAll(async () => {
   await fake?.close();
 });
 
-const refresh = (id: string, key = m.keys.read) =>
+const refresh = (id: string, key = m.keys.agent) =>
   t.app.inject({ method: 'POST', url: `/v1/shipments/${id}/refresh`, headers: bearer(key) });
 
 describe('forcing a refresh', () => {
@@ -53,6 +53,8 @@ describe('forcing a refresh', () => {
 
     const again = await refresh(s?.id as string);
     expect(again.statusCode).toBe(429);
+    // The storefront-embeddable key may read the shipment, not spend the carrier quota.
+    expect((await refresh(s?.id as string, m.keys.read)).statusCode).toBe(403);
     expect(Number(again.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(again.headers['content-type']).toMatch(/application\/problem\+json/);
   });

@@ -60,7 +60,10 @@ webhooks (docs/carriers.md); an answer identical to the last one is stored once 
   breaker opens for \`POLL_BREAKER_COOLDOWN\` (doubling on each reopening, at most 10 min); then one request
   probes, and its success closes the breaker.
 - Shipments nothing can poll (no connection with credentials) are parked with the reason in \`lastError\`,
-  and are due at once when the merchant adds a connection.
+  looked at again every six hours, and due at once when the merchant adds a connection. News by webhook
+  leaves them parked.
+- A carrier's queue takes only what its rate limit serves within half a lease; the rest stay due and are
+  claimed when the queue has room, so a backlog never outlives its claims.
 - \`POST /v1/shipments/{id}/refresh\` asks the carrier now and answers the shipment as it then is, at most once
   per shipment per \`REFRESH_MIN_INTERVAL\`.
 

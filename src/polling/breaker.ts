@@ -11,19 +11,26 @@ export interface BreakerSettings {
 }
 
 const MAX_COOLDOWN_MS = 10 * 60_000;
-/** How long a probe may take before another caller may probe instead. */
-const PROBE_MS = 60_000;
+/** How long a probe may take before another caller may probe instead: longer than any request with its
+ * token fetch and one retry can take. */
+const PROBE_MS = 5 * 60_000;
 /** How long callers wait for the probe's outcome before they look again. */
 const PROBE_WAIT_MS = 1_000;
 
 // KEYS[1] breaker hash, KEYS[2] probe key; ARGV: now, threshold, base cool-down, max cool-down.
-// Returns the cool-down set, or 0 while still closed.
+// Returns the cool-down set, or 0 when the breaker did not (re)open. While open, failures of requests that
+// were already in flight are not counted: only a failure after the cool-down (the probe's) reopens it.
 const FAILURE = `
-local failures = redis.call('HINCRBY', KEYS[1], 'failures', 1)
 local openUntil = tonumber(redis.call('HGET', KEYS[1], 'openUntil') or '0')
-if openUntil == 0 and failures < tonumber(ARGV[2]) then
-  redis.call('PEXPIRE', KEYS[1], 86400000)
+if openUntil > tonumber(ARGV[1]) then
   return 0
+end
+if openUntil == 0 then
+  local failures = redis.call('HINCRBY', KEYS[1], 'failures', 1)
+  redis.call('PEXPIRE', KEYS[1], 86400000)
+  if failures < tonumber(ARGV[2]) then
+    return 0
+  end
 end
 local opens = redis.call('HINCRBY', KEYS[1], 'opens', 1)
 local cooldown = math.min(tonumber(ARGV[4]), tonumber(ARGV[3]) * 2 ^ (opens - 1))

@@ -81,9 +81,9 @@ export async function carrierRequest(ctx: PollContext, req: CarrierRequest): Pro
 
 export function failOnStatus(status: number, headers: Record<string, string>, body: Buffer): void {
   if (status === 429) throw new CarrierRateLimited(retryAfterMs(headers['retry-after']));
-  if (status === 401 || status === 403) {
-    throw new CarrierRejected(`HTTP ${status}: ${excerpt(body)}`);
-  }
+  // What a refusal says is not quoted: it is shown on shipments, and a carrier may echo what it was sent.
+  if (status === 401 || status === 403)
+    throw new CarrierRejected(`HTTP ${status}: the carrier refused the credentials`);
   if (status >= 500 || status === 408) throw new CarrierUnavailable(`HTTP ${status}: ${excerpt(body)}`);
 }
 

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { CarrierRejected, CarrierUnavailable, type PollContext } from './client.js';
-import { excerpt, exchange, failOnStatus } from './http.js';
+import { exchange, failOnStatus } from './http.js';
 
 // OAuth2 client-credentials tokens (UPS, FedEx, USPS): one per account, reused until shortly before it
 // expires, and fetched once however many requests need it at the same moment (the others wait for the same
@@ -83,21 +83,32 @@ export async function fetchClientCredentialsToken(
   const res = await exchange(ctx, { method: 'POST', path: grant.path, headers, body });
   failOnStatus(res.status, res.headers, res.body);
   if (res.status >= 400)
-    throw new CarrierRejected(`token request refused: HTTP ${res.status}: ${excerpt(res.body)}`);
+    throw new CarrierRejected(`token request refused: HTTP ${res.status}${oauthError(res.body)}`);
   let parsed: { access_token?: unknown; expires_in?: unknown };
   try {
     parsed = JSON.parse(res.body.toString('utf8'));
   } catch {
-    throw new CarrierUnavailable(`token answer is not JSON: ${excerpt(res.body)}`);
+    // A token endpoint's body is never quoted: an answer of an unexpected shape may hold the token itself.
+    throw new CarrierUnavailable(`token answer is not JSON (HTTP ${res.status})`);
   }
   if (typeof parsed.access_token !== 'string' || parsed.access_token === '') {
-    throw new CarrierUnavailable(`token answer without access_token: ${excerpt(res.body)}`);
+    throw new CarrierUnavailable(`token answer without access_token (HTTP ${res.status})`);
   }
   const seconds = Number(parsed.expires_in);
   return {
     accessToken: parsed.access_token,
     expiresAt: now + (Number.isFinite(seconds) && seconds > 0 ? seconds : 3600) * 1000,
   };
+}
+
+/** The standard OAuth2 error code of a refused grant (RFC 6749, 5.2), which names no secret. */
+function oauthError(body: Buffer): string {
+  try {
+    const parsed = JSON.parse(body.toString('utf8')) as { error?: unknown };
+    return typeof parsed.error === 'string' ? `: ${parsed.error.slice(0, 60)}` : '';
+  } catch {
+    return '';
+  }
 }
 
 /**

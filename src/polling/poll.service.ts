@@ -66,6 +66,20 @@ export interface PollServiceDeps {
 export class PollService {
   constructor(private readonly deps: PollServiceDeps) {}
 
+  /**
+   * The breaker lives in Redis; while Redis is away it is taken as closed (the queue's own retries and each
+   * shipment's back-off still hold), so a forced refresh or a job is not failed by it.
+   */
+  private async breaker<T>(use: (b: CircuitBreaker) => Promise<T>, fallback: T): Promise<T> {
+    if (!this.deps.breaker) return fallback;
+    try {
+      return await use(this.deps.breaker);
+    } catch (err) {
+      this.deps.logger.warn({ err: { message: (err as Error).message } }, 'circuit breaker unavailable');
+      return fallback;
+    }
+  }
+
   /** The carrier's circuit breaker as the workers see it (closed when there is no Redis). */
   async breakerState(carrier: string) {
     return (await this.deps.breaker?.state(carrier)) ?? { open: false, openUntil: null, failures: 0 };
@@ -83,15 +97,18 @@ export class PollService {
     const client = getAdapter(job.carrier)?.poll;
     const connection = await this.deps.connections.open(job.merchantId, job.connectionId);
     if (!client || !connection?.credentials) {
-      await repo.park(
-        owned.map((o) => o.shipmentId),
-        'no_connection',
-        'not polled: its carrier connection is gone, disabled or without credentials',
+      const ids = owned.map((o) => o.shipmentId);
+      await repo.lockingShipments(ids, (r) =>
+        r.park(
+          ids,
+          'no_connection',
+          'not polled: its carrier connection is gone, disabled or without credentials',
+        ),
       );
       return { ...outcome, skipped: 'no_connection' };
     }
 
-    const wait = (await this.deps.breaker?.gate(job.carrier)) ?? 0;
+    const wait = await this.breaker((b) => b.gate(job.carrier), 0);
     if (wait > 0) throw new SlowDown(wait, `${job.carrier} circuit breaker open`);
 
     const ctx: PollContext = {
@@ -111,7 +128,7 @@ export class PollService {
       await this.carrierTrouble(job, owned, err);
       return { ...outcome, failed: (err as Error).message };
     }
-    await this.deps.breaker?.success(job.carrier);
+    await this.breaker((b) => b.success(job.carrier), undefined);
     carrierPolls.inc({ carrier: job.carrier, outcome: 'answered' }, answers.length);
     polledNumbers.inc({ carrier: job.carrier }, items.length);
     outcome.answers = answers.length;
@@ -158,12 +175,14 @@ export class PollService {
       shipmentId: s.id,
       dueAt: nextCheckAt({ carrier: s.carrier, status: s.status, eddDate: s.eddDate }, settings.cadence, now),
     }));
-    await repo.checkedWithoutNews(plans.map((p) => ({ shipmentId: p.shipmentId, nextCheckAt: p.dueAt })));
-    await repo.reschedule(
-      plans.map((p) => ({ ...p, parked: p.dueAt ? null : 'final' })),
-      { resetNotFound: false },
-    );
-    await repo.polled(shipmentIds);
+    await repo.lockingShipments(shipmentIds, async (r) => {
+      await r.checkedWithoutNews(plans.map((p) => ({ shipmentId: p.shipmentId, nextCheckAt: p.dueAt })));
+      await r.reschedule(
+        plans.map((p) => ({ ...p, parked: p.dueAt ? null : 'final' })),
+        { resetNotFound: false },
+      );
+      await r.polled(shipmentIds);
+    });
   }
 
   private async carrierTrouble(
@@ -181,24 +200,26 @@ export class PollService {
     carrierPolls.inc({ carrier: job.carrier, outcome: kind });
     // An account refused is the merchant's to fix; only a carrier failing everyone counts towards its breaker.
     if (kind === 'unavailable') {
-      const opened = (await this.deps.breaker?.failure(job.carrier)) ?? 0;
+      const opened = await this.breaker((b) => b.failure(job.carrier), 0);
       if (opened > 0)
         logger.warn({ carrier: job.carrier, pauseMs: opened }, 'carrier circuit breaker opened');
     }
     const now = new Date();
     const base = settings.cadence.backoffBaseMs;
-    await repo.failed(
-      owned.map((o) => {
-        // The first step and the cap in this carrier's time (the sandbox runs faster).
-        const scale =
-          (backoffAt(1, o.carrier, settings.cadence, now, () => 0.5).getTime() - now.getTime()) / base;
-        return {
-          shipmentId: o.shipmentId,
-          error: `${kind === 'unavailable' ? 'carrier unavailable' : 'carrier refused the request'}: ${err.message}`,
-          baseMs: base * scale,
-          maxMs: settings.cadence.backoffMaxMs * scale,
-        };
-      }),
+    const failures = owned.map((o) => {
+      // The first step and the cap in this carrier's time (the sandbox runs faster).
+      const scale =
+        (backoffAt(1, o.carrier, settings.cadence, now, () => 0.5).getTime() - now.getTime()) / base;
+      return {
+        shipmentId: o.shipmentId,
+        error: `${kind === 'unavailable' ? 'carrier unavailable' : 'carrier refused the request'}: ${err.message}`,
+        baseMs: base * scale,
+        maxMs: settings.cadence.backoffMaxMs * scale,
+      };
+    });
+    await repo.lockingShipments(
+      owned.map((o) => o.shipmentId),
+      (r) => r.failed(failures),
     );
     logger.info(
       { carrier: job.carrier, shipments: owned.length, err: err.message },

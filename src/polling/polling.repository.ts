@@ -40,6 +40,29 @@ export class PollingRepository {
     return new PollingRepository(trx);
   }
 
+  /**
+   * Runs `fn` in a transaction that first locks these shipments in id order, as normalization does before
+   * it touches their schedule rows: writers of shipments and shipment_polls then always lock in the same
+   * order and cannot deadlock one another.
+   */
+  async lockingShipments<T>(
+    shipmentIds: readonly string[],
+    fn: (repo: PollingRepository) => Promise<T>,
+  ): Promise<T> {
+    return this.db.transaction().execute(async (trx) => {
+      if (shipmentIds.length > 0) {
+        await trx
+          .selectFrom('shipments')
+          .select('id')
+          .where('id', 'in', [...new Set(shipmentIds)].sort())
+          .orderBy('id')
+          .forUpdate()
+          .execute();
+      }
+      return fn(this.with(trx));
+    });
+  }
+
   async claimDue(limit: number, leaseMs: number, claim: string): Promise<ClaimedShipment[]> {
     const { rows } = await sql<ClaimedShipment>`
       WITH due AS (
@@ -57,6 +80,20 @@ export class PollingRepository {
         p.tracking_number AS "trackingNumber", p.status, p.last_news_at AS "lastNewsAt",
         p.not_found_since AS "notFoundSince"`.execute(this.db);
     return rows;
+  }
+
+  /**
+   * Gives claimed shipments back, due at `dueAt`: those the carrier's queue had no room for, or whose jobs
+   * could not be queued. Only rows still under this claim.
+   */
+  async release(claim: string, shipmentIds: readonly string[], dueAt: Date): Promise<void> {
+    if (shipmentIds.length === 0) return;
+    await this.db
+      .updateTable('shipment_polls')
+      .set({ due_at: dueAt, claim: null, claimed_at: null })
+      .where('claim', '=', claim)
+      .where('shipment_id', 'in', shipmentIds)
+      .execute();
   }
 
   /** Of these shipments, those still owned by this claim, with their current numbers. */
@@ -116,11 +153,23 @@ export class PollingRepository {
         parked: r.parked ?? null,
       })),
     );
+    // A shipment waiting for a connection stays parked when news comes by webhook (webhook-only merchants):
+    // it is not polled, so it shows no next check.
     await sql`
-      UPDATE shipment_polls p SET due_at = v.due_at, parked = v.parked, claim = NULL,
-        not_found_since = CASE WHEN ${opts.resetNotFound} THEN NULL ELSE p.not_found_since END
-      FROM jsonb_to_recordset(${values}::jsonb) AS v(id uuid, due_at timestamptz, parked text)
-      WHERE p.shipment_id = v.id`.execute(this.db);
+      WITH r AS (
+        UPDATE shipment_polls p SET
+          due_at = CASE WHEN p.parked = 'no_connection' AND v.due_at IS NOT NULL THEN p.due_at ELSE v.due_at END,
+          parked = CASE WHEN p.parked = 'no_connection' AND v.due_at IS NOT NULL THEN p.parked ELSE v.parked END,
+          claim = NULL,
+          not_found_since = CASE WHEN ${opts.resetNotFound} THEN NULL ELSE p.not_found_since END
+        FROM jsonb_to_recordset(${values}::jsonb) AS v(id uuid, due_at timestamptz, parked text)
+        WHERE p.shipment_id = v.id
+        RETURNING p.shipment_id, p.parked
+      )
+      UPDATE shipments s SET next_check_at = NULL
+      FROM r WHERE s.id = r.shipment_id AND r.parked = 'no_connection' AND s.next_check_at IS NOT NULL`.execute(
+      this.db,
+    );
   }
 
   /**
@@ -160,7 +209,7 @@ export class PollingRepository {
         SELECT * FROM jsonb_to_recordset(${values}::jsonb) AS v(id uuid, error text, base float8, max float8)
       ), p AS (
         UPDATE shipment_polls p SET failures = p.failures + 1, claim = NULL, last_polled_at = now(),
-          due_at = now() + make_interval(secs => least(v.max, v.base * power(2, p.failures)) / 1000
+          due_at = now() + make_interval(secs => least(v.max, v.base * power(2, least(p.failures, 40))) / 1000
                                                   * (0.9 + random() * 0.2))
         FROM v WHERE p.shipment_id = v.id
         RETURNING p.shipment_id, p.due_at
@@ -171,7 +220,10 @@ export class PollingRepository {
       WHERE s.id = p.shipment_id`.execute(this.db);
   }
 
-  /** Shipments no connection can poll: unscheduled until the merchant adds one (unpark). */
+  /**
+   * Shipments no connection can poll: looked at again six hours later (a connection added meanwhile, or
+   * one whose unparking was lost), and at once when the merchant adds one (unpark).
+   */
   async park(
     shipmentIds: readonly string[],
     reason: 'no_connection' | 'not_pollable',
@@ -180,7 +232,7 @@ export class PollingRepository {
     if (shipmentIds.length === 0) return;
     await sql`
       WITH p AS (
-        UPDATE shipment_polls SET due_at = NULL, claim = NULL, parked = ${reason}
+        UPDATE shipment_polls SET due_at = now() + interval '6 hours', claim = NULL, parked = ${reason}
         WHERE shipment_id IN (${sql.join(shipmentIds)})
         RETURNING shipment_id
       )

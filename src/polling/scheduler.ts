@@ -18,8 +18,15 @@ const CLAIM_PART_ROWS = 2_000;
 const CLAIM_PARTS = 4;
 
 export interface PollJobSink {
+  /** False while the queues cannot be reached: a tick then claims nothing. */
+  ready(): boolean;
+  /** Jobs of the carrier's queue not yet running. */
+  backlog(carrier: string): Promise<number>;
   add(carrier: string, jobs: { id: string; data: PollJobData }[]): Promise<void>;
 }
+
+/** Shipments whose jobs could not be queued are due again after this long. */
+const REQUEUE_AFTER_MS = 10_000;
 
 export interface Marks {
   /** Writes wismo's own verdicts as events: `expired`, or `not_found` (an exception) after the grace period. */
@@ -44,6 +51,8 @@ export class PollScheduler {
   ) {}
 
   async tick(now = new Date()): Promise<TickResult> {
+    // Claiming while the queues are away would only lease the shipments out until the lease ends.
+    if (!this.sink.ready()) return { claimed: 0, jobs: 0, parked: 0, marked: 0 };
     const claim = randomBytes(9).toString('base64url');
     // A large claim is taken as a few smaller ones at once, on as many connections: SKIP LOCKED gives each
     // its own rows, and the row updates, most of a claim's cost, run on several cores.
@@ -100,13 +109,54 @@ export class PollScheduler {
       }
       byQueue.set(g.carrier, jobs);
     }
-    // A queue that cannot be reached leaves its shipments claimed: the lease makes them due again.
-    await Promise.all([...byQueue].map(([carrier, jobs]) => this.sink.add(carrier, jobs)));
+    const queued = await Promise.all([...byQueue].map(([carrier, jobs]) => this.queue(claim, carrier, jobs)));
 
     await this.park(unroutable);
     if (verdicts.length > 0) await this.marks.mark(verdicts);
-    const jobs = [...byQueue.values()].reduce((n, j) => n + j.length, 0);
+    const jobs = queued.reduce((n, q) => n + q, 0);
     return { claimed: claimed.length, jobs, parked: unroutable.length, marked: verdicts.length };
+  }
+
+  /**
+   * Queues as many of a carrier's jobs as its rate limit serves within half a lease, counting the jobs
+   * already waiting: a job that waited longer would find its shipments claimed again, and a backlog beyond
+   * that would only grow. The rest are given back, due when the queue should have room. Answers how many
+   * were queued.
+   */
+  private async queue(
+    claim: string,
+    carrier: string,
+    jobs: { id: string; data: PollJobData }[],
+  ): Promise<number> {
+    const client = getAdapter(carrier)?.poll;
+    const rate = this.settings.rateLimits[carrier] ?? client?.rateLimit ?? { max: 1, durationMs: 1000 };
+    const servable = Math.max(1, Math.floor((rate.max * this.settings.leaseMs) / 2 / rate.durationMs));
+    const shipmentsOf = (list: typeof jobs) => list.flatMap((j) => j.data.items.map((i) => i.shipmentId));
+    let taken = jobs;
+    let rest: typeof jobs = [];
+    try {
+      const room = Math.max(0, servable - (await this.sink.backlog(carrier)));
+      taken = jobs.slice(0, room);
+      rest = jobs.slice(room);
+      await this.sink.add(carrier, taken);
+    } catch (err) {
+      this.logger.warn(
+        { err, carrier },
+        'poll jobs could not be queued; their shipments are due again shortly',
+      );
+      await this.repo.release(claim, shipmentsOf(jobs), new Date(Date.now() + REQUEUE_AFTER_MS));
+      return 0;
+    }
+    if (rest.length > 0) {
+      // Due again when the queue should have drained to half, not at every tick.
+      const drainMs = ((servable / 2) * rate.durationMs) / rate.max;
+      await this.repo.release(
+        claim,
+        shipmentsOf(rest),
+        new Date(Date.now() + Math.max(REQUEUE_AFTER_MS, drainMs)),
+      );
+    }
+    return taken.length;
   }
 
   private verdicts(claimed: readonly ClaimedShipment[], now: Date) {
@@ -126,17 +176,23 @@ export class PollScheduler {
   }
 
   private async park(shipments: readonly ClaimedShipment[]): Promise<void> {
+    if (shipments.length === 0) return;
     const pollable = shipments.filter((s) => getAdapter(s.carrier)?.poll);
     const other = shipments.filter((s) => !getAdapter(s.carrier)?.poll);
-    await this.repo.park(
-      pollable.map((s) => s.shipmentId),
-      'no_connection',
-      'not polled: the merchant has no carrier connection with API credentials for this carrier (or an aggregator)',
-    );
-    await this.repo.park(
-      other.map((s) => s.shipmentId),
-      'no_connection',
-      'not polled: wismo cannot ask this carrier directly; it updates from pushes, or through an aggregator connection',
+    await this.repo.lockingShipments(
+      shipments.map((s) => s.shipmentId),
+      async (r) => {
+        await r.park(
+          pollable.map((s) => s.shipmentId),
+          'no_connection',
+          'not polled: the merchant has no carrier connection with API credentials for this carrier (or an aggregator)',
+        );
+        await r.park(
+          other.map((s) => s.shipmentId),
+          'no_connection',
+          'not polled: wismo cannot ask this carrier directly; it updates from pushes, or through an aggregator connection',
+        );
+      },
     );
     if (shipments.length > 0)
       this.logger.debug({ parked: shipments.length }, 'shipments parked: nothing can poll them');

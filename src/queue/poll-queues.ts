@@ -27,6 +27,15 @@ export class PollQueues implements PollJobSink {
     return q;
   }
 
+  ready(): boolean {
+    return this.connection?.status === 'ready';
+  }
+
+  async backlog(carrier: string): Promise<number> {
+    const counts = await this.queue(carrier).getJobCounts('waiting', 'prioritized', 'delayed');
+    return Object.values(counts).reduce((n, c) => n + c, 0);
+  }
+
   async add(carrier: string, jobs: { id: string; data: PollJobData }[]): Promise<void> {
     const q = this.queue(carrier);
     for (let i = 0; i < jobs.length; i += ADD_CHUNK) {

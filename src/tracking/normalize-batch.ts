@@ -36,6 +36,8 @@ export interface MappedPayload {
   matches: { tracked: TrackedShipment; targets: ShipmentTarget[] }[];
   /** Shipments the payload reports a problem about (a number the carrier does not know), with the problem. */
   problems: { shipment: ShipmentTarget; kind: ProblemKind; message: string }[];
+  /** For a poll answer: the shipments asked about (one the answer leaves out is still re-dated). */
+  asked: ShipmentTarget[];
 }
 
 export interface PayloadShipmentSummary {
@@ -220,6 +222,21 @@ export async function applyBatch(trx: Database, deps: BatchDeps, batch: readonly
     }
   }
   await deps.planner.problems(trx, [...standing.values()], now);
+  // Asked, and the answer said nothing of it: checked all the same, due again by its cadence rather than
+  // when its claim lapses.
+  const unanswered = new Map(
+    batch
+      .flatMap((m) => m.asked)
+      .filter((t) => !lastWork.has(t.id) && !standing.has(t.id))
+      .map((t) => [t.id, t]),
+  );
+  await deps.planner.tracked(
+    trx,
+    [...unanswered.values()].map((t) => ({
+      shipmentId: t.id,
+      dueAt: deps.planner.plan({ carrier: t.carrierCode, status: t.status, eddDate: t.latestEdd }, now),
+    })),
+  );
 
   // The status change of each shipment, from its state before the batch to its state after it.
   for (const [id, w] of lastWork) {

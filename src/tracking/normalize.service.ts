@@ -115,6 +115,7 @@ export class NormalizeService {
           result,
           matches,
           problems: this.problemsFor(payload, result, matches, known),
+          asked: payload.source === 'poll' ? this.askedShipments(payload, known) : [],
         },
         outcome,
         numbers: this.numbersOf(payload, result),
@@ -173,16 +174,27 @@ export class NormalizeService {
     return { adapter, result };
   }
 
+  /** The merchant's shipments with the numbers a poll asked about. */
+  private askedShipments(payload: RawPayloadRow, known: readonly ShipmentTarget[]): ShipmentTarget[] {
+    const asked = new Set(payload.trackingNumbers.map(normalizeTrackingNumber));
+    return known.filter((t) => asked.has(t.trackingNumber));
+  }
+
   /** A poll answer nobody can read: the shipments asked about back off, with the reason shown on them. */
   private async backOffAsked(payload: RawPayloadRow, message: string): Promise<void> {
     const asked = await this.tracking.shipmentsByNumbers(
       payload.merchantId,
       payload.trackingNumbers.map(normalizeTrackingNumber),
     );
-    await this.planner.problems(
-      this.db,
-      asked.map((s) => ({ shipmentId: s.id, carrier: s.carrierCode, kind: 'malformed' as const, message })),
-    );
+    if (asked.length === 0) return;
+    // Shipments locked first, in id order, as every writer of their schedule rows does.
+    await this.db.transaction().execute(async (trx) => {
+      await this.tracking.with(trx).lockShipments(asked.map((s) => s.id));
+      await this.planner.problems(
+        trx,
+        asked.map((s) => ({ shipmentId: s.id, carrier: s.carrierCode, kind: 'malformed' as const, message })),
+      );
+    });
   }
 
   /** The stored shipments with any number the payloads name (or were asked about), by the payloads' merchant. */
@@ -307,16 +319,25 @@ export class NormalizeService {
           if (!order || !locked) return;
           const { upserted, removed } = await repo.replaceEvents(locked, [...events.values()]);
           const derived = await this.rederive(repo, locked);
+          const merged = mergeFacts([facts]);
+          // A history rewritten may end elsewhere (a delivery that was not one): the schedule follows it.
+          const nextCheckAt = this.planner.plan({
+            carrier: locked.carrierCode,
+            status: derived.derived.status,
+            eddDate: merged.latestEddDate ?? locked.latestEdd,
+          });
           await repo.updateShipments([
             {
               shipmentId: locked.id,
               derived: derived.derived,
-              facts: mergeFacts([facts]),
+              facts: merged,
               seen: null,
               problem: null,
               eventsChanged: removed > 0 || upserted > 0,
+              nextCheckAt,
             },
           ]);
+          await this.planner.tracked(trx, [{ shipmentId: locked.id, dueAt: nextCheckAt }]);
           const change = await this.orders.refreshLocked(trx, order);
           await this.outbox
             .with(trx)
