@@ -17,16 +17,14 @@ CREATE TABLE shipment_polls (
   -- The claim of the poll job that owns it until its result is applied; a job polls only what it still
   -- owns, so a shipment claimed again after a lost job is not polled twice.
   claim text,
-  claimed_at timestamptz(3),
   -- Consecutive failed polls (carrier down, account refused): the back-off grows with them.
   failures integer NOT NULL DEFAULT 0,
   -- Since when the carrier says it does not know the number (labels are created before the first scan).
   not_found_since timestamptz(3),
-  last_polled_at timestamptz(3),
   -- Why it is not polled: 'no_connection' (no carrier connection with credentials can poll it: looked at
   -- again every six hours, and at once when one is added), 'final' (delivered, returned, cancelled,
-  -- expired; no due time), 'not_pollable' (no poll client).
-  parked text CHECK (parked IN ('no_connection', 'final', 'not_pollable'))
+  -- expired; no due time).
+  parked text CHECK (parked IN ('no_connection', 'final'))
 );
 -- Claims read due rows in due order; only scheduled rows are indexed.
 CREATE INDEX shipment_polls_due_idx ON shipment_polls (due_at) WHERE due_at IS NOT NULL;

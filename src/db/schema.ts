@@ -133,11 +133,9 @@ export interface RawPayloads {
 export interface ShipmentPolls {
   carrier_code: string;
   claim: string | null;
-  claimed_at: Timestamp | null;
   due_at: Timestamp | null;
   failures: Generated<number>;
   last_news_at: Timestamp;
-  last_polled_at: Timestamp | null;
   merchant_id: string;
   not_found_since: Timestamp | null;
   parked: string | null;

@@ -84,3 +84,14 @@ export class CarrierRejected extends Error {
     this.name = 'CarrierRejected';
   }
 }
+
+/**
+ * The items of one request, each number once. More than `batchSize` is the caller's mistake (the scheduler
+ * cuts batches to size), refused before anything is sent.
+ */
+export function requestItems(items: readonly PollItem[], batchSize: number, carrier: string): PollItem[] {
+  if (items.length > batchSize) {
+    throw new Error(`${carrier} takes at most ${batchSize} numbers per request, got ${items.length}`);
+  }
+  return [...new Map(items.map((i) => [i.trackingNumber, i])).values()];
+}

@@ -17,8 +17,6 @@ export const TOKEN_EARLY_REFRESH_MS = 60_000;
 export class TokenCache {
   private readonly tokens = new LRUCache<string, Token>({ max: 10_000 });
   private readonly pending = new Map<string, Promise<Token>>();
-  /** Tokens fetched from carriers (tests and metrics read it). */
-  fetched = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -27,7 +25,6 @@ export class TokenCache {
     if (cached && cached.expiresAt - TOKEN_EARLY_REFRESH_MS > this.now()) return cached.accessToken;
     let inFlight = this.pending.get(key);
     if (!inFlight) {
-      this.fetched++;
       inFlight = fetch().finally(() => this.pending.delete(key));
       this.pending.set(key, inFlight);
       inFlight.then(

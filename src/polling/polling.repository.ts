@@ -22,7 +22,7 @@ export interface ClaimedShipment {
 export interface Reschedule {
   shipmentId: string;
   dueAt: Date | null;
-  parked?: 'no_connection' | 'final' | 'not_pollable' | null;
+  parked?: 'no_connection' | 'final' | null;
 }
 
 export interface PollFailure {
@@ -73,7 +73,7 @@ export class PollingRepository {
         FOR UPDATE SKIP LOCKED
       )
       UPDATE shipment_polls p
-      SET due_at = now() + make_interval(secs => ${leaseMs / 1000}), claim = ${claim}, claimed_at = now()
+      SET due_at = now() + make_interval(secs => ${leaseMs / 1000}), claim = ${claim}
       FROM due
       WHERE p.shipment_id = due.shipment_id
       RETURNING p.shipment_id AS "shipmentId", p.merchant_id AS "merchantId", p.carrier_code AS carrier,
@@ -90,7 +90,7 @@ export class PollingRepository {
     if (shipmentIds.length === 0) return;
     await this.db
       .updateTable('shipment_polls')
-      .set({ due_at: dueAt, claim: null, claimed_at: null })
+      .set({ due_at: dueAt, claim: null })
       .where('claim', '=', claim)
       .where('shipment_id', 'in', shipmentIds)
       .execute();
@@ -115,19 +115,17 @@ export class PollingRepository {
       .execute();
   }
 
-  /** Takes a claim for one shipment now (a forced refresh); false when it is final or unknown. */
-  async claimOne(shipmentId: string, leaseMs: number, claim: string): Promise<boolean> {
-    const result = await sql`
+  /** Takes a claim for one shipment now (a forced refresh), whatever its schedule said. */
+  async claimOne(shipmentId: string, leaseMs: number, claim: string): Promise<void> {
+    await sql`
       INSERT INTO shipment_polls (shipment_id, merchant_id, carrier_code, tracking_number, status, last_news_at,
-                                  due_at, claim, claimed_at)
+                                  due_at, claim)
       SELECT id, merchant_id, carrier_code, tracking_number, status, coalesce(last_event_at, created_at),
-             now() + make_interval(secs => ${leaseMs / 1000}), ${claim}, now()
+             now() + make_interval(secs => ${leaseMs / 1000}), ${claim}
       FROM shipments WHERE id = ${shipmentId}
-      ON CONFLICT (shipment_id) DO UPDATE
-        SET due_at = excluded.due_at, claim = excluded.claim, claimed_at = excluded.claimed_at, parked = NULL`.execute(
+      ON CONFLICT (shipment_id) DO UPDATE SET due_at = excluded.due_at, claim = excluded.claim, parked = NULL`.execute(
       this.db,
     );
-    return Number(result.numAffectedRows ?? 0) > 0;
   }
 
   /** The poll answered: the failure count starts over. Its result re-dates the row when it is applied. */
@@ -135,7 +133,7 @@ export class PollingRepository {
     if (shipmentIds.length === 0) return;
     await this.db
       .updateTable('shipment_polls')
-      .set({ failures: 0, last_polled_at: sql<Date>`now()` })
+      .set({ failures: 0 })
       .where('shipment_id', 'in', shipmentIds)
       .execute();
   }
@@ -208,7 +206,7 @@ export class PollingRepository {
       WITH v AS (
         SELECT * FROM jsonb_to_recordset(${values}::jsonb) AS v(id uuid, error text, base float8, max float8)
       ), p AS (
-        UPDATE shipment_polls p SET failures = p.failures + 1, claim = NULL, last_polled_at = now(),
+        UPDATE shipment_polls p SET failures = p.failures + 1, claim = NULL,
           due_at = now() + make_interval(secs => least(v.max, v.base * power(2, least(p.failures, 40))) / 1000
                                                   * (0.9 + random() * 0.2))
         FROM v WHERE p.shipment_id = v.id
@@ -224,11 +222,7 @@ export class PollingRepository {
    * Shipments no connection can poll: looked at again six hours later (a connection added meanwhile, or
    * one whose unparking was lost), and at once when the merchant adds one (unpark).
    */
-  async park(
-    shipmentIds: readonly string[],
-    reason: 'no_connection' | 'not_pollable',
-    error: string,
-  ): Promise<void> {
+  async park(shipmentIds: readonly string[], reason: 'no_connection', error: string): Promise<void> {
     if (shipmentIds.length === 0) return;
     await sql`
       WITH p AS (
@@ -278,15 +272,5 @@ export class PollingRepository {
       UPDATE shipments s SET last_checked_at = now(), last_source = 'poll', last_error = NULL, next_check_at = v.next
       FROM jsonb_to_recordset(${values}::jsonb) AS v(id uuid, next timestamptz)
       WHERE s.id = v.id`.execute(this.db);
-  }
-
-  /** How many shipments are due now and how late the oldest is (metrics, health). */
-  async backlog(): Promise<{ due: number; oldestDueAt: Date | null }> {
-    const row = await this.db
-      .selectFrom('shipment_polls')
-      .select([sql<number>`count(*)::int`.as('due'), sql<Date | null>`min(due_at)`.as('oldestDueAt')])
-      .where('due_at', '<=', sql<Date>`now()`)
-      .executeTakeFirstOrThrow();
-    return row;
   }
 }

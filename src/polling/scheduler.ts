@@ -13,10 +13,6 @@ import type { ClaimedShipment, PollingRepository } from './polling.repository.js
 // whose rate limit paces them. Shipments nothing can poll are parked until the merchant adds a connection;
 // shipments with no news for too long, or unknown to the carrier past the grace period, are marked instead.
 
-/** Claims above this many rows are split, into at most CLAIM_PARTS concurrent claims. */
-const CLAIM_PART_ROWS = 2_000;
-const CLAIM_PARTS = 4;
-
 export interface PollJobSink {
   /** False while the queues cannot be reached: a tick then claims nothing. */
   ready(): boolean;
@@ -54,15 +50,7 @@ export class PollScheduler {
     // Claiming while the queues are away would only lease the shipments out until the lease ends.
     if (!this.sink.ready()) return { claimed: 0, jobs: 0, parked: 0, marked: 0 };
     const claim = randomBytes(9).toString('base64url');
-    // A large claim is taken as a few smaller ones at once, on as many connections: SKIP LOCKED gives each
-    // its own rows, and the row updates, most of a claim's cost, run on several cores.
-    const parts = Math.min(CLAIM_PARTS, Math.ceil(this.settings.claimLimit / CLAIM_PART_ROWS));
-    const size = Math.ceil(this.settings.claimLimit / parts);
-    const claimed = (
-      await Promise.all(
-        Array.from({ length: parts }, () => this.repo.claimDue(size, this.settings.leaseMs, claim)),
-      )
-    ).flat();
+    const claimed = await this.repo.claimDue(this.settings.claimLimit, this.settings.leaseMs, claim);
     if (claimed.length === 0) return { claimed: 0, jobs: 0, parked: 0, marked: 0 };
 
     const verdicts = this.verdicts(claimed, now);

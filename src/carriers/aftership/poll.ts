@@ -1,4 +1,10 @@
-import type { CarrierAnswer, PollClient, PollContext, PollItem } from '../../polling/client.js';
+import {
+  type CarrierAnswer,
+  type PollClient,
+  type PollContext,
+  type PollItem,
+  requestItems,
+} from '../../polling/client.js';
 import { carrierRequest, exchange, failOnStatus } from '../../polling/http.js';
 import { credential } from '../../polling/oauth.js';
 import { normalizeTrackingNumber } from '../../shipments/tracking-number.js';
@@ -76,11 +82,9 @@ export const poll: PollClient = {
   docs: 'https://www.aftership.com/docs/tracking/jh865r66gc6hi-get-trackings',
 
   async poll(items, ctx) {
-    if (items.length > BATCH_SIZE) {
-      throw new Error(`AfterShip reads at most ${BATCH_SIZE} numbers per request, got ${items.length}`);
-    }
-    if (items.length === 0) return [];
-    const numbers = [...new Set(items.map((i) => i.trackingNumber))];
+    const asked = requestItems(items, BATCH_SIZE, 'AfterShip');
+    if (asked.length === 0) return [];
+    const numbers = asked.map((i) => i.trackingNumber);
     const headers = { 'as-api-key': credential(ctx, 'apiKey'), accept: 'application/json' };
     const query = new URLSearchParams({ tracking_numbers: numbers.join(',') });
     const list = await carrierRequest(ctx, {

@@ -1,4 +1,4 @@
-import type { PollClient } from '../../polling/client.js';
+import { type PollClient, requestItems } from '../../polling/client.js';
 import { carrierRequest } from '../../polling/http.js';
 import { credential } from '../../polling/oauth.js';
 
@@ -19,10 +19,7 @@ export const poll: PollClient = {
   docs: 'https://developer.dhl.com/api-reference/shipment-tracking',
 
   async poll(items, ctx) {
-    if (items.length > BATCH_SIZE) {
-      throw new Error(`DHL tracks one number per request, got ${items.length}`);
-    }
-    const item = items[0];
+    const [item] = requestItems(items, BATCH_SIZE, 'DHL');
     if (!item) return [];
     const query = new URLSearchParams({ trackingNumber: item.trackingNumber });
     const answer = await carrierRequest(ctx, {

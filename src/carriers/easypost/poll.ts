@@ -1,4 +1,4 @@
-import type { PollClient } from '../../polling/client.js';
+import { type PollClient, requestItems } from '../../polling/client.js';
 import { carrierRequest } from '../../polling/http.js';
 import { credential } from '../../polling/oauth.js';
 
@@ -33,10 +33,7 @@ export const poll: PollClient = {
   docs: 'https://docs.easypost.com/docs/trackers',
 
   async poll(items, ctx) {
-    if (items.length > BATCH_SIZE) {
-      throw new Error(`EasyPost tracks one number per request, got ${items.length}`);
-    }
-    const item = items[0];
+    const [item] = requestItems(items, BATCH_SIZE, 'EasyPost');
     if (!item) return [];
     const auth = Buffer.from(`${credential(ctx, 'apiKey')}:`).toString('base64');
     const carrier = CARRIERS[item.carrier];

@@ -1,4 +1,4 @@
-import type { PollClient } from '../../polling/client.js';
+import { type PollClient, requestItems } from '../../polling/client.js';
 import { carrierRequest } from '../../polling/http.js';
 import { credential } from '../../polling/oauth.js';
 
@@ -15,8 +15,7 @@ export const poll: PollClient = {
   credentialNames: ['apiKey'],
   docs: 'docs/sandbox-carrier.md',
   async poll(items, ctx) {
-    if (items.length > BATCH) throw new Error(`at most ${BATCH} numbers per sandbox request`);
-    const numbers = [...new Set(items.map((i) => i.trackingNumber))];
+    const numbers = requestItems(items, BATCH, 'the sandbox').map((i) => i.trackingNumber);
     if (numbers.length === 0) return [];
     return [
       await carrierRequest(ctx, {

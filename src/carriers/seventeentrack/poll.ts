@@ -1,4 +1,4 @@
-import type { PollClient, PollItem } from '../../polling/client.js';
+import { type PollClient, type PollItem, requestItems } from '../../polling/client.js';
 import { carrierRequest } from '../../polling/http.js';
 import { credential } from '../../polling/oauth.js';
 
@@ -34,11 +34,9 @@ export const poll: PollClient = {
   docs: 'https://asset.17track.net/api/document/v2.2_en/index.html',
 
   async poll(items, ctx) {
-    if (items.length > BATCH_SIZE) {
-      throw new Error(`17TRACK takes at most ${BATCH_SIZE} numbers per request, got ${items.length}`);
-    }
-    if (items.length === 0) return [];
-    const entries = unique(items).map(entry);
+    const asked = requestItems(items, BATCH_SIZE, '17TRACK');
+    if (asked.length === 0) return [];
+    const entries = asked.map(entry);
     const requested = entries.map((e) => e.number);
     const headers = {
       '17token': credential(ctx, 'apiKey'),
@@ -61,8 +59,4 @@ export const poll: PollClient = {
 function entry(item: PollItem): { number: string; carrier?: number } {
   const carrier = CARRIER_KEYS[item.carrier];
   return carrier ? { number: item.trackingNumber, carrier } : { number: item.trackingNumber };
-}
-
-function unique(items: readonly PollItem[]): PollItem[] {
-  return [...new Map(items.map((i) => [i.trackingNumber, i])).values()];
 }
