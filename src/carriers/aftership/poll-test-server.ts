@@ -1,7 +1,5 @@
-import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Agent } from 'undici';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { type Asked, FakeCarrier } from '../../../test/helpers/fake-carrier.js';
 import {
   type CarrierAnswer,
   CarrierRateLimited,
@@ -11,21 +9,14 @@ import {
   type PollContext,
   type PollItem,
 } from '../../polling/client.js';
-import { TokenCache } from '../../polling/oauth.js';
 import type { CarrierAdapter } from '../adapter.js';
 import type { MapResult } from '../model.js';
 
-// Test support for the DHL Unified, EasyPost, AfterShip and 17TRACK poll clients: a real HTTP server on
-// 127.0.0.1 that records what it was asked and replays the answers a test gives it, and a poll context
-// with a real undici Agent, so timeouts and status handling run as in production.
+// Test support for the DHL Unified, EasyPost, AfterShip and 17TRACK poll clients, on the shared fake carrier
+// server (test/helpers/fake-carrier.ts): it records what it was asked and replays the answers a test gives
+// it, and its poll context has a real undici Agent, so timeouts and status handling run as in production.
 
-export interface SeenRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
+export type SeenRequest = Asked;
 
 export interface Reply {
   status: number;
@@ -42,68 +33,41 @@ export const json = (body: string, status = 200): Reply => ({
   headers: { 'content-type': 'application/json' },
 });
 
+/** The shared fake carrier server, answering every request with one route the test sets. */
 export class PollTestServer {
-  readonly seen: SeenRequest[] = [];
-  baseUrl = '';
   private route: Route = () => ({ status: 500 });
-  private readonly server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://local');
-      const seen: SeenRequest = {
-        method: req.method ?? '',
-        path: url.pathname,
-        query: url.searchParams,
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-      };
-      this.seen.push(seen);
-      const reply = this.route(seen);
-      if (reply !== 'hang') send(res, reply);
-    });
-  });
-  private readonly agents: Agent[] = [];
+  private readonly server = new FakeCarrier(null);
 
-  async start(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  constructor() {
+    this.server.answer = (asked) => this.route(asked);
   }
 
-  async close(): Promise<void> {
-    await Promise.all(this.agents.map((a) => a.close()));
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  /** What was asked since the last reply() */
+  get seen(): SeenRequest[] {
+    return this.server.asked;
+  }
+
+  get baseUrl(): string {
+    return this.server.url;
+  }
+
+  async start(): Promise<void> {
+    await this.server.start();
+  }
+
+  close(): Promise<void> {
+    return this.server.close();
   }
 
   /** Answers every request from now on with `route`, and forgets what was asked before. */
   reply(route: Route): void {
     this.route = route;
-    this.seen.length = 0;
+    this.server.asked.length = 0;
   }
 
   context(credentials: Record<string, string>, headersMs = 2000): PollContext {
-    const timeouts = { connectMs: 1000, headersMs, bodyMs: 2000 };
-    const dispatcher = new Agent({
-      connect: { timeout: timeouts.connectMs },
-      headersTimeout: timeouts.headersMs,
-      bodyTimeout: timeouts.bodyMs,
-    });
-    this.agents.push(dispatcher);
-    return {
-      credentials,
-      baseUrl: this.baseUrl,
-      dispatcher,
-      tokens: new TokenCache(),
-      account: 'conn_1',
-      timeouts,
-    };
+    return this.server.context(credentials, { headersMs, account: 'conn_1' });
   }
-}
-
-function send(res: ServerResponse, reply: Reply): void {
-  res.writeHead(reply.status, reply.headers);
-  res.end(reply.body ?? '');
 }
 
 /** A server started before the file's tests, reset before each, closed after them. */
