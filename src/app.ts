@@ -15,9 +15,11 @@ import { registerRateLimit } from './http/rate-limit.js';
 import { registerSwagger } from './http/swagger.js';
 import { intakeRoutes } from './intake/intake.routes.js';
 import { rawPayloadsRoutes } from './intake/raw-payloads.routes.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { ordersRoutes } from './orders/orders.routes.js';
 import { pollingRoutes } from './polling/polling.routes.js';
 import { shipmentsRoutes } from './shipments/shipments.routes.js';
+import { webhookEndpointsRoutes } from './webhooks/webhooks.routes.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -91,6 +93,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(carriersRoutes());
   await app.register(carrierConnectionsRoutes(deps.services.carrierConnections));
   await app.register(rawPayloadsRoutes(deps.services.rawPayloads));
+  await app.register(notificationsRoutes(deps.services.notifications));
+  await app.register(webhookEndpointsRoutes(deps.services.webhookEndpoints));
   await app.register(
     intakeRoutes(deps.services.intake, {
       max: config.webhookRateLimitMax,

@@ -184,6 +184,56 @@ const envSchema = z.object({
   /** The sandbox carrier's time runs this many times faster than real time; its shipments are polled as much faster. */
   SANDBOX_SPEED: int(1, 100_000).default(720),
   DEMO_MERCHANT: bool.optional(),
+  /** Outgoing email: smtp(s)://user:pass@host:port. Unset: messages are written to MAILBOX_DIR instead. */
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  SMTP_POOL_SIZE: int(1, 100).default(5),
+  SMTP_TIMEOUT: duration(1000, 300_000).prefault('30s'),
+  MAILBOX_DIR: z.string().min(1).default('.data/mailbox'),
+  /** The From address of shopper emails when the merchant has not set one. */
+  NOTIFY_EMAIL_FROM: z
+    .email({ message: 'must be an email address' })
+    .default('notifications@wismo.localhost'),
+  /** A Twilio-compatible SMS API. Without an account SID and token, SMS are written to MAILBOX_DIR/sms. */
+  SMS_API_URL: url(['http:', 'https:']).default('https://api.twilio.com'),
+  SMS_ACCOUNT_SID: z.string().min(1).max(100).optional(),
+  SMS_AUTH_TOKEN: z.string().min(1).max(200).optional(),
+  SMS_FROM: z.string().min(1).max(32).optional(),
+  SMS_TIMEOUT: duration(1000, 120_000).prefault('15s'),
+  /** Shopper messages one worker process sends at once. */
+  NOTIFY_CONCURRENCY: int(1, 1000).default(16),
+  /** Tries of a message that fails for a passing reason (server down) before it is marked failed. */
+  NOTIFY_MAX_ATTEMPTS: int(1, 100).default(8),
+  NOTIFY_RETRY_BASE: duration(100, 3_600_000).prefault('30s'),
+  /** How long a message or webhook delivery stays with a sender before another may take it (a sender died). */
+  SEND_LEASE: duration(1000, 3_600_000).prefault('2m'),
+  /** Run the outbox relay in this worker process (every worker by default; they share the work). */
+  OUTBOX_RELAY: bool.default(true),
+  /** How often each worker looks for outbox rows to relay (it also looks at once after its own changes). */
+  RELAY_TICK: duration(10, 60_000).prefault('200ms'),
+  RELAY_BATCH: int(1, 10_000).default(500),
+  /** Merchant webhooks: one request's timeout, and the retry schedule (base × 2^n with jitter, capped). */
+  MERCHANT_WEBHOOK_TIMEOUT: duration(1000, 120_000).prefault('15s'),
+  MERCHANT_WEBHOOK_RETRY_BASE: duration(100, 3_600_000).prefault('30s'),
+  MERCHANT_WEBHOOK_RETRY_MAX_DELAY: duration(1000, 86_400_000).prefault('12h'),
+  /** A delivery still failing this long after its first try fails for good, and disables its endpoint. */
+  MERCHANT_WEBHOOK_RETRY_WINDOW: duration(1000, 30 * 86_400_000).prefault('3d'),
+  MERCHANT_WEBHOOK_CONCURRENCY: int(1, 1000).default(32),
+  /** Development only: let merchant webhook URLs reach private and loopback addresses. */
+  MERCHANT_WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  /** Hosts (names or IPs) merchant webhooks may reach even when they resolve to private addresses. */
+  MERCHANT_WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  /** How long a tracking link in a message stays valid. */
+  TRACKING_LINK_TTL: duration(3_600_000, 3650 * 86_400_000).prefault('180d'),
+  /** How often delays and stalls are looked for. */
+  DELAY_CHECK_INTERVAL: duration(1000, 86_400_000).prefault('5m'),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -260,6 +310,44 @@ function toConfig(env: z.infer<typeof envSchema>) {
       } as Record<string, string>,
       refreshMinIntervalMs: env.REFRESH_MIN_INTERVAL,
     },
+    notifications: {
+      email: {
+        smtpUrl: env.SMTP_URL ?? null,
+        pool: true,
+        maxConnections: env.SMTP_POOL_SIZE,
+        mailboxDir: env.MAILBOX_DIR,
+        timeoutMs: env.SMTP_TIMEOUT,
+      },
+      defaultFrom: env.NOTIFY_EMAIL_FROM,
+      sms:
+        env.SMS_ACCOUNT_SID && env.SMS_AUTH_TOKEN
+          ? {
+              apiUrl: env.SMS_API_URL.replace(/\/+$/, ''),
+              accountSid: env.SMS_ACCOUNT_SID,
+              authToken: env.SMS_AUTH_TOKEN,
+              from: env.SMS_FROM ?? '',
+              timeoutMs: env.SMS_TIMEOUT,
+            }
+          : null,
+      concurrency: env.NOTIFY_CONCURRENCY,
+      maxAttempts: env.NOTIFY_MAX_ATTEMPTS,
+      retryBaseMs: env.NOTIFY_RETRY_BASE,
+      leaseMs: env.SEND_LEASE,
+      relay: { enabled: env.OUTBOX_RELAY, tickMs: env.RELAY_TICK, batch: env.RELAY_BATCH },
+      trackingLinkTtlMs: env.TRACKING_LINK_TTL,
+      delayCheckIntervalMs: env.DELAY_CHECK_INTERVAL,
+    },
+    merchantWebhooks: {
+      timeoutMs: env.MERCHANT_WEBHOOK_TIMEOUT,
+      retryBaseMs: env.MERCHANT_WEBHOOK_RETRY_BASE,
+      retryMaxDelayMs: env.MERCHANT_WEBHOOK_RETRY_MAX_DELAY,
+      retryWindowMs: env.MERCHANT_WEBHOOK_RETRY_WINDOW,
+      concurrency: env.MERCHANT_WEBHOOK_CONCURRENCY,
+      policy: {
+        allowPrivate: env.MERCHANT_WEBHOOK_ALLOW_PRIVATE,
+        allowHosts: env.MERCHANT_WEBHOOK_ALLOW_HOSTS,
+      },
+    },
     sandboxCarrier: {
       enabled: env.SANDBOX_CARRIER ?? !production,
       port: env.SANDBOX_CARRIER_PORT,
@@ -298,7 +386,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 function redactValue(name: string, value: string): string {
-  if (/KEY|SECRET|PASSWORD/.test(name)) return '<redacted>';
+  if (/KEY|SECRET|PASSWORD|TOKEN/.test(name)) return '<redacted>';
   if (name.endsWith('_URL')) return redactUrl(value);
   return value;
 }

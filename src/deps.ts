@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type pg from 'pg';
@@ -20,6 +21,18 @@ import { WebhookConnections } from './intake/webhook-connections.js';
 import { SecretBox } from './lib/secret-box.js';
 import { MerchantsRepository } from './merchants/merchants.repository.js';
 import { MerchantsService } from './merchants/merchants.service.js';
+import { createEmailSender } from './notifications/channels/email.js';
+import { createSmsSender } from './notifications/channels/sms.js';
+import { createSmsFileSender } from './notifications/channels/sms-file.js';
+import { MessageContextRepository } from './notifications/message-context.repository.js';
+import {
+  NotificationLogRepository,
+  NotificationsRepository,
+} from './notifications/notifications.repository.js';
+import { NotificationsService } from './notifications/notifications.service.js';
+import { OutboxRelay } from './notifications/relay.service.js';
+import { SendSweeper } from './notifications/send-sweeper.js';
+import { NotificationSender } from './notifications/sender.service.js';
 import { OrdersRepository } from './orders/orders.repository.js';
 import { OrdersService } from './orders/orders.service.js';
 import { OutboxRepository } from './outbox/outbox.repository.js';
@@ -34,10 +47,16 @@ import { PollScheduler } from './polling/scheduler.js';
 import { NormalizeEnqueuer } from './queue/normalize-enqueuer.js';
 import { PollQueues } from './queue/poll-queues.js';
 import { type NormalizeJobData, normalizeQueue } from './queue/queues.js';
+import { SendQueues } from './queue/send-queues.js';
 import { ShipmentsRepository } from './shipments/shipments.repository.js';
 import { ShipmentsService } from './shipments/shipments.service.js';
 import { NormalizeService } from './tracking/normalize.service.js';
 import { TrackingRepository } from './tracking/tracking.repository.js';
+import { TrackingLinks } from './tracking-page/links.js';
+import { WebhookDeliveryService } from './webhooks/delivery.service.js';
+import { safeDispatcher } from './webhooks/ssrf.js';
+import { WebhooksRepository } from './webhooks/webhooks.repository.js';
+import { WebhookEndpointsService } from './webhooks/webhooks.service.js';
 
 // The one composition root: every process (api, worker, CLI, tests, benchmark) builds its objects here.
 
@@ -54,6 +73,12 @@ export interface Services {
   polls: PollService;
   pollScheduler: PollScheduler;
   refresh: RefreshService;
+  relay: OutboxRelay;
+  sender: NotificationSender;
+  deliveries: WebhookDeliveryService;
+  webhookEndpoints: WebhookEndpointsService;
+  notifications: NotificationsService;
+  sendSweeper: SendSweeper;
 }
 
 export interface Deps {
@@ -100,14 +125,16 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
   queue?.on('error', () => undefined);
   const enqueuer = new NormalizeEnqueuer(queue, logger, () => redis?.status === 'ready');
 
+  const outbox = new OutboxRepository(db);
   const ordersRepo = new OrdersRepository(db);
   const shipmentsRepo = new ShipmentsRepository(db, pool);
   const shipments = new ShipmentsService(shipmentsRepo);
-  const orders = new OrdersService(db, ordersRepo, shipmentsRepo, shipments);
+  const orders = new OrdersService(db, ordersRepo, shipmentsRepo, shipments, outbox);
+  const box = new SecretBox(config.encryptionKey);
   const carrierConnections = new CarrierConnectionsService(
     db,
     new CarrierConnectionsRepository(db),
-    new SecretBox(config.encryptionKey),
+    box,
     config.publicBaseUrl,
   );
   const pollingRepo = new PollingRepository(db);
@@ -116,7 +143,7 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
     db,
     trackingRepo,
     orders,
-    new OutboxRepository(db),
+    outbox,
     new PollPlanner(pollingRepo, config.polling.cadence),
     logger,
     config.normalizeMaxAttempts,
@@ -152,6 +179,16 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
     config.webhookConnectionCacheTtlMs,
   );
   carrierConnections.onChange((id) => webhookConnections.forget(id));
+  const n = config.notifications;
+  const w = config.merchantWebhooks;
+  const sendQueues = new SendQueues(redis, config.queuePrefix, logger);
+  const notificationsRepo = new NotificationsRepository(db);
+  const webhooksRepo = new WebhooksRepository(db);
+  const email = createEmailSender(n.email, logger);
+  const sms = n.sms
+    ? createSmsSender(n.sms)
+    : createSmsFileSender(path.join(n.email.mailboxDir, 'sms'), logger);
+  const webhookDispatcher = safeDispatcher(w.policy, { connectTimeoutMs: Math.min(w.timeoutMs, 10_000) });
   const services: Services = {
     merchants: new MerchantsService(new MerchantsRepository(db)),
     apiKeys: new ApiKeysService(new ApiKeysRepository(db), config.apiKeyCacheTtlMs),
@@ -187,6 +224,35 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
       redis,
       config.queuePrefix,
     ),
+    relay: new OutboxRelay(db, notificationsRepo, webhooksRepo, sendQueues, logger, n.relay.batch),
+    sender: new NotificationSender(
+      notificationsRepo,
+      new MessageContextRepository(db),
+      new TrackingLinks(config.encryptionKey, config.publicBaseUrl, n.trackingLinkTtlMs),
+      email,
+      sms,
+      sendQueues,
+      {
+        defaultFrom: n.defaultFrom,
+        maxAttempts: n.maxAttempts,
+        retryBaseMs: n.retryBaseMs,
+        leaseMs: n.leaseMs,
+      },
+      logger,
+    ),
+    deliveries: new WebhookDeliveryService(
+      webhooksRepo,
+      notificationsRepo,
+      box,
+      webhookDispatcher,
+      sendQueues,
+      email,
+      { ...w, leaseMs: n.leaseMs, defaultFrom: n.defaultFrom },
+      logger,
+    ),
+    webhookEndpoints: new WebhookEndpointsService(webhooksRepo, box, sendQueues, w.policy),
+    notifications: new NotificationsService(new NotificationLogRepository(db)),
+    sendSweeper: new SendSweeper(notificationsRepo, webhooksRepo, sendQueues),
   };
 
   return {
@@ -200,6 +266,9 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
     async close() {
       await queue?.close().catch(() => undefined);
       await pollQueues.close();
+      await sendQueues.close();
+      await email.close().catch(() => undefined);
+      await webhookDispatcher.close().catch(() => undefined);
       await dispatcher.close().catch(() => undefined);
       redis?.disconnect();
       await db.destroy();

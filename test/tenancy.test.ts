@@ -21,6 +21,7 @@ let orderA: { id: string; orderNumber: string; shipments: { id: string; tracking
 let snapshotA: string;
 let connectionA: { id: string; secretId: string };
 let payloadA: number;
+let endpointA: string;
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
 beforeAll(async () => {
@@ -79,6 +80,19 @@ beforeAll(async () => {
   };
   payloadA = (await new IntakeRepository(t.deps.db).insertMany([stored])).get(keyOf(stored)) ?? 0;
   await t.deps.services.normalize.normalizePayload(payloadA);
+  const endpoint = await t.app.inject({
+    method: 'POST',
+    url: '/v1/webhook-endpoints',
+    headers: bearer(a.keys.admin),
+    payload: { url: 'https://93.184.216.34/hooks/a', description: 'A’s endpoint' },
+  });
+  endpointA = endpoint.json().id;
+  await t.app.inject({
+    method: 'PATCH',
+    url: '/v1/settings/notifications',
+    headers: bearer(a.keys.admin),
+    payload: { splitOrders: 'combined', sender: { name: 'Store A' } },
+  });
   snapshotA = (await readA()).body;
   snapshotPayloadA = await readPayloadA();
 });
@@ -94,7 +108,7 @@ const readA = () =>
   t.app.inject({ method: 'GET', url: `/v1/orders/${orderA.id}`, headers: bearer(a.keys.write) });
 
 function asB(
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'DELETE' | 'PATCH',
   url: string,
   payload?: object,
 ): Promise<LightMyRequestResponse> {
@@ -326,6 +340,106 @@ const CASES: Record<string, () => Promise<void>> = {
     expect(res.statusCode).toBe(202);
     expect(res.json().replayed).toBe(0);
   },
+  'GET /v1/orders/{orderId}/notifications': async () => {
+    await expectSameAsMissing(
+      await asB('GET', `/v1/orders/${orderA.id}/notifications`),
+      await asB('GET', `/v1/orders/${MISSING}/notifications`),
+      orderA.id,
+      MISSING,
+    );
+  },
+  'GET /v1/settings/notifications': async () => {
+    const res = await asB('GET', '/v1/settings/notifications');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().splitOrders).toBe('per_shipment'); // B's own defaults, not A's choice
+    expect(res.body).not.toContain('Store A');
+  },
+  'PATCH /v1/settings/notifications': async () => {
+    const res = await asB('PATCH', '/v1/settings/notifications', { sender: { name: 'Mallory' } });
+    expect(res.statusCode).toBe(200);
+    const own = await t.app.inject({
+      method: 'GET',
+      url: '/v1/settings/notifications',
+      headers: bearer(a.keys.admin),
+    });
+    expect(own.json().sender.name).toBe('Store A');
+  },
+  'POST /v1/webhook-endpoints': async () => {
+    const res = await asB('POST', '/v1/webhook-endpoints', { url: 'https://93.184.216.34/hooks/b' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().id).not.toBe(endpointA);
+  },
+  'GET /v1/webhook-endpoints': async () => {
+    const res = await asB('GET', '/v1/webhook-endpoints');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain(endpointA);
+  },
+  'GET /v1/webhook-endpoints/{endpointId}': async () => {
+    await expectSameAsMissing(
+      await asB('GET', `/v1/webhook-endpoints/${endpointA}`),
+      await asB('GET', `/v1/webhook-endpoints/${MISSING}`),
+      endpointA,
+      MISSING,
+    );
+  },
+  'PATCH /v1/webhook-endpoints/{endpointId}': async () => {
+    const body = { description: 'taken over' };
+    await expectSameAsMissing(
+      await asB('PATCH', `/v1/webhook-endpoints/${endpointA}`, body),
+      await asB('PATCH', `/v1/webhook-endpoints/${MISSING}`, body),
+      endpointA,
+      MISSING,
+    );
+  },
+  'DELETE /v1/webhook-endpoints/{endpointId}': async () => {
+    await expectSameAsMissing(
+      await asB('DELETE', `/v1/webhook-endpoints/${endpointA}`),
+      await asB('DELETE', `/v1/webhook-endpoints/${MISSING}`),
+      endpointA,
+      MISSING,
+    );
+  },
+  'POST /v1/webhook-endpoints/{endpointId}/pause': async () => {
+    await expectSameAsMissing(
+      await asB('POST', `/v1/webhook-endpoints/${endpointA}/pause`),
+      await asB('POST', `/v1/webhook-endpoints/${MISSING}/pause`),
+      endpointA,
+      MISSING,
+    );
+  },
+  'POST /v1/webhook-endpoints/{endpointId}/resume': async () => {
+    await expectSameAsMissing(
+      await asB('POST', `/v1/webhook-endpoints/${endpointA}/resume`),
+      await asB('POST', `/v1/webhook-endpoints/${MISSING}/resume`),
+      endpointA,
+      MISSING,
+    );
+  },
+  'POST /v1/webhook-endpoints/{endpointId}/rotate-secret': async () => {
+    await expectSameAsMissing(
+      await asB('POST', `/v1/webhook-endpoints/${endpointA}/rotate-secret`),
+      await asB('POST', `/v1/webhook-endpoints/${MISSING}/rotate-secret`),
+      endpointA,
+      MISSING,
+    );
+  },
+  'POST /v1/webhook-endpoints/{endpointId}/replay': async () => {
+    const body = { from: new Date(Date.now() - 86_400_000).toISOString() };
+    await expectSameAsMissing(
+      await asB('POST', `/v1/webhook-endpoints/${endpointA}/replay`, body),
+      await asB('POST', `/v1/webhook-endpoints/${MISSING}/replay`, body),
+      endpointA,
+      MISSING,
+    );
+  },
+  'GET /v1/webhook-endpoints/{endpointId}/deliveries': async () => {
+    await expectSameAsMissing(
+      await asB('GET', `/v1/webhook-endpoints/${endpointA}/deliveries`),
+      await asB('GET', `/v1/webhook-endpoints/${MISSING}/deliveries`),
+      endpointA,
+      MISSING,
+    );
+  },
 };
 
 describe('tenant isolation', () => {
@@ -350,5 +464,7 @@ describe('tenant isolation', () => {
     expect(await readPayloadA()).toBe(snapshotPayloadA);
     const connection = await t.deps.services.carrierConnections.describe(a.id, connectionA.id);
     expect(connection.webhook?.secrets.map((s) => s.id)).toEqual([connectionA.secretId]);
+    const endpoint = await t.deps.services.webhookEndpoints.get(a.id, endpointA);
+    expect(endpoint).toMatchObject({ state: 'enabled', description: 'A’s endpoint' });
   });
 });

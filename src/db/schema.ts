@@ -69,7 +69,34 @@ export interface Merchants {
   default_locale: Generated<string>;
   id: Generated<string>;
   name: string;
+  notification_settings: Generated<Json>;
   slug: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface Notifications {
+  attempts: Generated<number>;
+  channel: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  last_error: string | null;
+  lease_until: Timestamp | null;
+  locale: string;
+  merchant_id: string;
+  milestone: string;
+  not_before: Generated<Timestamp>;
+  occurrence: Generated<string>;
+  order_id: string;
+  outbox_id: number | null;
+  provider_id: string | null;
+  recipient: string;
+  sent_at: Timestamp | null;
+  shipment_id: string | null;
+  status: Generated<string>;
+  status_reason: string | null;
+  subject: string;
+  subject_line: string | null;
+  time_zone: string;
   updated_at: Generated<Timestamp>;
 }
 
@@ -92,6 +119,7 @@ export interface Orders {
   postal_code_normalized: string | null;
   promised_date: string | null;
   shipping_address: ColumnType<Address | null, string | null, string | null>;
+  sms_consent: Generated<boolean>;
   status: ColumnType<OrderStatus, OrderStatus | undefined, OrderStatus>;
   updated_at: Generated<Timestamp>;
 }
@@ -100,10 +128,13 @@ export interface Outbox {
   attempts: Generated<number>;
   created_at: Generated<Timestamp>;
   dedupe_key: string;
+  event_id: Generated<string>;
   id: Generated<number>;
   merchant_id: string;
   payload: Json;
   relayed_at: Timestamp | null;
+  sequence: number | null;
+  subject_id: string | null;
   topic: string;
 }
 
@@ -153,8 +184,10 @@ export interface Shipments {
   carrier_status_code: string | null;
   carrier_status_text: string | null;
   created_at: Generated<Timestamp>;
+  delay_edd: string | null;
   delay_reason: DelayReason | null;
   delayed: Generated<boolean>;
+  delayed_since: Timestamp | null;
   delivered_at: Timestamp | null;
   destination: Json | null;
   document: ColumnType<ShipmentTrackingView | null, never, null>;
@@ -202,15 +235,47 @@ export interface TrackingEvents {
   utc_offset_minutes: number | null;
 }
 
+export interface WebhookDeliveries {
+  attempts: Generated<number>;
+  created_at: Generated<Timestamp>;
+  delivered_at: Timestamp | null;
+  endpoint_id: string;
+  id: Generated<number>;
+  last_error: string | null;
+  last_status_code: number | null;
+  lease_until: Timestamp | null;
+  merchant_id: string;
+  next_attempt_at: Generated<Timestamp>;
+  outbox_id: number;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface WebhookEndpoints {
+  created_at: Generated<Timestamp>;
+  description: Generated<string>;
+  event_types: Generated<string[]>;
+  id: Generated<string>;
+  merchant_id: string;
+  secret_encrypted: Buffer;
+  state: Generated<string>;
+  state_reason: string | null;
+  updated_at: Generated<Timestamp>;
+  url: string;
+}
+
 export interface DB {
   api_keys: ApiKeys;
   carrier_connections: CarrierConnections;
   idempotency_keys: IdempotencyKeys;
   merchants: Merchants;
+  notifications: Notifications;
   orders: Orders;
   outbox: Outbox;
   raw_payloads: RawPayloads;
   shipment_polls: ShipmentPolls;
   shipments: Shipments;
   tracking_events: TrackingEvents;
+  webhook_deliveries: WebhookDeliveries;
+  webhook_endpoints: WebhookEndpoints;
 }

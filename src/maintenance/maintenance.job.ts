@@ -2,6 +2,7 @@ import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { IdempotencyService } from '../idempotency/idempotency.service.js';
 import type { RawPayloadsService } from '../intake/raw-payloads.service.js';
+import type { SendSweeper } from '../notifications/send-sweeper.js';
 
 export function maintenanceSchedules(sweepIntervalMs: number) {
   return [
@@ -9,6 +10,8 @@ export function maintenanceSchedules(sweepIntervalMs: number) {
     { id: 'purge-idempotency-keys', everyMs: 60 * 60 * 1000 },
     // Payloads committed whose normalize job never reached Redis, or whose worker died: enqueued again.
     { id: 'sweep-raw-payloads', everyMs: sweepIntervalMs },
+    // Shopper messages and webhook deliveries whose job was lost, or whose sender died holding them.
+    { id: 'sweep-sends', everyMs: sweepIntervalMs },
   ] as const;
 }
 
@@ -16,10 +19,11 @@ export function maintenanceSchedules(sweepIntervalMs: number) {
 export function maintenanceProcessor(deps: {
   idempotency: IdempotencyService;
   rawPayloads: RawPayloadsService;
+  sendSweeper: SendSweeper;
   sweepAfterMs: number;
   logger: Logger;
 }) {
-  return async (job: Job): Promise<{ deleted: number } | { swept: number; pending: number }> => {
+  return async (job: Job): Promise<unknown> => {
     switch (job.name) {
       case 'purge-idempotency-keys': {
         const deleted = await deps.idempotency.purgeExpired();
@@ -29,6 +33,11 @@ export function maintenanceProcessor(deps: {
       case 'sweep-raw-payloads': {
         const result = await deps.rawPayloads.sweep(deps.sweepAfterMs);
         if (result.swept > 0) deps.logger.warn(result, 'enqueued stranded raw payloads');
+        return result;
+      }
+      case 'sweep-sends': {
+        const result = await deps.sendSweeper.sweep(deps.sweepAfterMs);
+        if (result.messages + result.deliveries > 0) deps.logger.warn(result, 'queued stranded sends again');
         return result;
       }
       default:

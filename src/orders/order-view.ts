@@ -33,6 +33,7 @@ export function toOrderView<S extends ShipmentView | ShipmentSummaryView>(
           phone: o.customer_phone,
           locale: o.customer_locale,
           timeZone: o.customer_time_zone,
+          smsConsent: o.sms_consent,
         }
       : null,
     shippingAddress:

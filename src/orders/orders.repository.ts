@@ -15,6 +15,7 @@ export interface OrderWrite {
   customer_phone?: string | null;
   customer_locale?: string | null;
   customer_time_zone?: string | null;
+  sms_consent?: boolean;
   shipping_address?: string | null;
   postal_code_normalized?: string | null;
   items?: string;
@@ -182,6 +183,7 @@ const CAST: Record<keyof OrderWrite, string> = {
   customer_phone: 'text',
   customer_locale: 'text',
   customer_time_zone: 'text',
+  sms_consent: 'boolean',
   shipping_address: 'jsonb',
   postal_code_normalized: 'text',
   items: 'jsonb',

@@ -40,7 +40,12 @@ export const CustomerInput = z.strictObject({
   timeZone: z
     .string()
     .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Warsaw' })
-    .nullish(),
+    .nullish()
+    .describe('The shopper’s time zone: message times are shown in it, and SMS wait out its quiet hours'),
+  smsConsent: z
+    .boolean()
+    .nullish()
+    .describe('Whether the shopper agreed to SMS updates; without it no SMS is sent (null: false)'),
 });
 
 export const AddressInput = z.strictObject({
@@ -125,6 +130,7 @@ const CustomerView = z.object({
   phone: z.string().nullable(),
   locale: z.string().nullable(),
   timeZone: z.string().nullable(),
+  smsConsent: z.boolean(),
 });
 
 const AddressView = z.object({

@@ -5,9 +5,11 @@ import type { OrderMilestone, OrderStatus } from '../domain/status.js';
 import { BadRequestError, ConflictError, NotFoundError, UnprocessableError } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
 import type { JsonText } from '../lib/json-text.js';
+import type { OutboxRepository } from '../outbox/outbox.repository.js';
 import type { ShipmentState, ShipmentsRepository } from '../shipments/shipments.repository.js';
 import type { AttachShipmentBody } from '../shipments/shipments.schemas.js';
 import type { ShipmentsService } from '../shipments/shipments.service.js';
+import { orderChanged, shipmentCreated } from '../tracking/outbox-messages.js';
 import { deriveOrderStatus } from './order-status.js';
 import { toOrderView } from './order-view.js';
 import type { MilestoneColumn, OrderRow, OrdersRepository, OrderWrite } from './orders.repository.js';
@@ -57,6 +59,7 @@ function toOrderWrite(body: UpsertOrderBody): OrderWrite {
   if (c?.phone !== undefined) w.customer_phone = c.phone;
   if (c?.locale !== undefined) w.customer_locale = c.locale;
   if (c?.timeZone !== undefined) w.customer_time_zone = c.timeZone;
+  if (c?.smsConsent !== undefined) w.sms_consent = c.smsConsent ?? false;
   if (body.shippingAddress !== undefined) {
     w.shipping_address = body.shippingAddress === null ? null : JSON.stringify(body.shippingAddress);
     w.postal_code_normalized = normalizePostalCode(body.shippingAddress?.postalCode);
@@ -66,12 +69,20 @@ function toOrderWrite(body: UpsertOrderBody): OrderWrite {
   return w;
 }
 
+interface AttachResult {
+  id: string;
+  created: boolean;
+  carrier: string;
+  trackingNumber: string;
+}
+
 export class OrdersService {
   constructor(
     private readonly db: Database,
     private readonly orders: OrdersRepository,
     private readonly shipments: ShipmentsRepository,
     private readonly shipmentViews: ShipmentsService,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   /** Creates the order or updates it by its order number; attaches any shipments given. */
@@ -83,8 +94,10 @@ export class OrdersService {
       const shipments = this.shipments.with(trx);
       const { row, created } = await orders.upsertAndLock(merchantId, body.orderNumber, write);
       if ('promised_date' in write) await shipments.setPromisedDateForOrder(row.id, row.promised_date);
-      for (const s of shipmentInputs) await this.attachLocked(shipments, row, s);
-      await this.refreshStatus(orders, shipments, row);
+      const attached = [];
+      for (const s of shipmentInputs) attached.push(await this.attachLocked(shipments, row, s));
+      const change = await this.refreshStatus(orders, shipments, row);
+      await this.announce(trx, row, attached, change);
       return { id: row.id, created };
     });
     return { order: await this.get(merchantId, id, true), created };
@@ -102,7 +115,8 @@ export class OrdersService {
       const order = await orders.lockById(merchantId, orderId);
       if (!order) throw new NotFoundError(`Order ${orderId}`);
       const result = await this.attachLocked(shipments, order, resolved);
-      await this.refreshStatus(orders, shipments, order);
+      const change = await this.refreshStatus(orders, shipments, order);
+      await this.announce(trx, order, [result], change);
       return { shipmentId: result.id, created: result.created };
     });
     return { shipment: await this.shipmentViews.get(merchantId, shipmentId), created };
@@ -128,7 +142,8 @@ export class OrdersService {
         MILESTONE_COLUMN[milestone],
         occurredAt ? new Date(occurredAt) : new Date(),
       );
-      await this.refreshStatus(orders, this.shipments.with(trx), updated);
+      const change = await this.refreshStatus(orders, this.shipments.with(trx), updated);
+      await this.announce(trx, updated, [], change);
     });
     return this.get(merchantId, orderId, true);
   }
@@ -180,16 +195,30 @@ export class OrdersService {
     return toOrderView(row, shipments.get(row.id) ?? [], pii);
   }
 
+  /** The outbox rows of a storefront change: new parcels, and the order's new journey status. */
+  private async announce(
+    trx: Database,
+    order: OrderRow,
+    attached: readonly AttachResult[],
+    change: { from: string; to: string } | null,
+  ): Promise<void> {
+    const messages = attached
+      .filter((a) => a.created)
+      .map((a) => shipmentCreated(order.merchant_id, { ...a, orderId: order.id }));
+    if (change) messages.push(orderChanged(order, change, `storefront-${new Date().toISOString()}`));
+    await this.outbox.with(trx).add(messages);
+  }
+
   /** Attaches within a transaction that holds the order's row lock. Idempotent per carrier and number. */
   private async attachLocked(
     shipments: ShipmentsRepository,
     order: OrderRow,
     input: ResolvedShipmentInput,
-  ): Promise<{ id: string; created: boolean }> {
+  ): Promise<AttachResult> {
     if (order.cancelled_at) {
       // A storefront re-sending a cancelled order with its shipments changes nothing; a new parcel is refused.
       const existing = await shipments.findIdentity(order.merchant_id, input.carrier, input.trackingNumber);
-      if (existing?.orderId === order.id) return { id: existing.id, created: false };
+      if (existing?.orderId === order.id) return { id: existing.id, created: false, ...input };
       throw new ConflictError(
         `Order ${order.order_number} is cancelled; shipments can no longer be attached.`,
       );
@@ -218,7 +247,7 @@ export class OrdersService {
     ) {
       await shipments.setItems(row.id, input.items);
     }
-    return { id: row.id, created: row.created };
+    return { id: row.id, created: row.created, carrier: input.carrier, trackingNumber: input.trackingNumber };
   }
 
   /**

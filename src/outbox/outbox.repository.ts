@@ -3,7 +3,13 @@ import type { Database } from '../db/database.js';
 // Outbox rows are written in the transaction of the change that causes them (DESIGN.md, Reliability); a relay
 // moves them to the queue after commit. The dedupe key makes writing the same change twice one row.
 
-export type OutboxTopic = 'shipment.status_changed' | 'shipment.delay_changed' | 'order.status_changed';
+export const OUTBOX_TOPICS = [
+  'shipment.created',
+  'shipment.status_changed',
+  'shipment.delay_changed',
+  'order.status_changed',
+] as const;
+export type OutboxTopic = (typeof OUTBOX_TOPICS)[number];
 
 export interface OutboxMessage {
   merchantId: string;

@@ -6,6 +6,8 @@ import { type ConnectionOptions, Queue } from 'bullmq';
 export const QUEUES = {
   maintenance: 'maintenance',
   normalize: 'normalize',
+  notifications: 'notifications',
+  merchantWebhooks: 'merchant-webhooks',
 } as const;
 
 /** Payloads one normalize job carries at most: deliveries committed together are normalized together. */
@@ -85,6 +87,33 @@ export function pollQueue(
       backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
       removeOnComplete: { count: 1000 },
       removeOnFail: { count: 1000 },
+    },
+  });
+}
+
+/** A shopper message or a merchant webhook delivery to attempt: the row is the truth, the job only a nudge. */
+export interface SendJobData {
+  id: string;
+}
+
+/**
+ * The queues of shopper messages and merchant webhook deliveries. Retries are rows re-dated in Postgres and
+ * queued again as new jobs (ids carry the attempt), so BullMQ's own retries only cover our own failures
+ * (Postgres away) before the sweeper steps in.
+ */
+export function sendQueue(
+  name: typeof QUEUES.notifications | typeof QUEUES.merchantWebhooks,
+  connection: ConnectionOptions,
+  prefix: string,
+): Queue<SendJobData> {
+  return new Queue<SendJobData>(name, {
+    connection,
+    prefix,
+    defaultJobOptions: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 1_000, jitter: 0.5 },
+      removeOnComplete: { count: 5000 },
+      removeOnFail: { count: 5000 },
     },
   });
 }

@@ -4,6 +4,7 @@ import { evictionPolicyWarning } from '../boot/redis.js';
 import { ADAPTERS } from '../carriers/registry.js';
 import type { Deps } from '../deps.js';
 import { maintenanceProcessor, maintenanceSchedules } from '../maintenance/maintenance.job.js';
+import { startRelayLoop } from '../notifications/relay-loop.js';
 import { SlowDown } from '../polling/poll.service.js';
 import { startSchedulerLoop } from '../polling/scheduler-loop.js';
 import {
@@ -13,6 +14,7 @@ import {
   pollQueue,
   pollQueueName,
   QUEUES,
+  type SendJobData,
 } from './queues.js';
 
 export interface RunningWorkers {
@@ -47,6 +49,7 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
     maintenanceProcessor({
       idempotency: deps.services.idempotency,
       rawPayloads: deps.services.rawPayloads,
+      sendSweeper: deps.services.sendSweeper,
       sweepAfterMs: config.sweep.afterMs,
       logger,
     }),
@@ -82,6 +85,17 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
   );
   normalize.on('error', (err) => logger.error({ err }, 'normalize worker error'));
 
+  const relay = config.notifications.relay.enabled
+    ? startRelayLoop(deps.services.relay, {
+        tickMs: config.notifications.relay.tickMs,
+        batch: config.notifications.relay.batch,
+        logger,
+      })
+    : null;
+  // Changes this process committed are relayed at once rather than at the next tick.
+  normalize.on('completed', () => relay?.wake());
+  const sends = startSendWorkers(deps, connection);
+
   const polling = startPollWorkers(deps, connection);
   const scheduler = config.polling.schedulerEnabled
     ? startSchedulerLoop(deps.services.pollScheduler, {
@@ -91,17 +105,49 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
       })
     : null;
 
-  const workers = [maintenance, normalize, ...polling.workers];
+  const workers = [maintenance, normalize, ...sends, ...polling.workers];
   return {
     workers,
     async close() {
       await scheduler?.close();
+      await relay?.close();
       await Promise.all(workers.map((w) => w.close()));
       await queue.close();
       await polling.close();
       connection.disconnect();
     },
   };
+}
+
+/** Shopper messages and merchant webhook deliveries: each job attempts its row once (see the services). */
+function startSendWorkers(deps: Deps, connection: Redis): Worker[] {
+  const { config, logger } = deps;
+  const common = {
+    connection,
+    prefix: config.queuePrefix,
+    lockDuration: config.jobLockMs,
+    stalledInterval: config.jobLockMs,
+  };
+  const notifications = new Worker<SendJobData>(
+    QUEUES.notifications,
+    async (job) => deps.services.sender.send(job.data.id),
+    { ...common, concurrency: config.notifications.concurrency },
+  );
+  const webhooks = new Worker<SendJobData>(
+    QUEUES.merchantWebhooks,
+    async (job) => deps.services.deliveries.deliver(Number(job.data.id)),
+    { ...common, concurrency: config.merchantWebhooks.concurrency },
+  );
+  for (const [name, w] of [
+    ['notification', notifications],
+    ['merchant webhook', webhooks],
+  ] as const) {
+    w.on('failed', (job, err) =>
+      logger.error({ err, jobId: job?.id, attempts: job?.attemptsMade }, `${name} job failed`),
+    );
+    w.on('error', (err) => logger.error({ err }, `${name} worker error`));
+  }
+  return [notifications, webhooks];
 }
 
 /**

@@ -65,3 +65,22 @@ export function orderChanged(
     },
   };
 }
+
+/** A parcel handed to the carrier: the storefront attached its tracking number. */
+export function shipmentCreated(
+  merchantId: string,
+  shipment: { id: string; orderId: string; carrier: string; trackingNumber: string },
+): OutboxMessage {
+  return {
+    merchantId,
+    topic: 'shipment.created',
+    dedupeKey: `shipment:${shipment.id}:created`,
+    payload: {
+      shipmentId: shipment.id,
+      orderId: shipment.orderId,
+      carrier: shipment.carrier,
+      trackingNumber: shipment.trackingNumber,
+      status: 'pending',
+    },
+  };
+}

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import type { Scope } from '../../src/api-keys/scopes.js';
@@ -20,6 +22,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     // Test files share one database: a scheduler in one file's workers would claim the others' shipments.
     // Polling tests run theirs in a database of their own (helpers/isolated-database.ts).
     POLL_SCHEDULER: 'false',
+    // The same for the outbox relay: notification tests relay in a database of their own.
+    OUTBOX_RELAY: 'false',
+    MAILBOX_DIR: path.join(os.tmpdir(), `wismo-test-mailbox-${process.pid}`),
     ...overrides,
   });
 }

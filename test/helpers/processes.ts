@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
 import { inject } from 'vitest';
 
 // wismo's process entries started as an operator starts them: real processes on this run's queue prefix.
@@ -27,6 +29,8 @@ export function startProcess(entry: string, env: Record<string, string>): Starte
       QUEUE_PREFIX: inject('queuePrefix'),
       // As in testConfig: the shared test database is not this process's to schedule.
       POLL_SCHEDULER: 'false',
+      OUTBOX_RELAY: 'false',
+      MAILBOX_DIR: path.join(os.tmpdir(), `wismo-test-mailbox-${process.pid}`),
       ...env,
     },
   });

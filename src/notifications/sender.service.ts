@@ -1,0 +1,168 @@
+import type { Logger } from 'pino';
+import { getAdapter } from '../carriers/registry.js';
+import type { SendQueues } from '../queue/send-queues.js';
+import type { TrackingLinks } from '../tracking-page/links.js';
+import type { EmailSender } from './channels/email.js';
+import { PermanentSendError, TransientSendError } from './channels/errors.js';
+import type { SmsSender } from './channels/sms.js';
+import type { MessageContext, MessageContextRepository } from './message-context.repository.js';
+import type { Locale, MessageFacts, Milestone } from './model.js';
+import type { ClaimedMessage, NotificationsRepository } from './notifications.repository.js';
+import { afterQuietHours } from './quiet-hours.js';
+import { renderEmail, renderSms } from './render/index.js';
+import { type NotificationSettings, readSettings } from './settings.js';
+import { staleReason } from './staleness.js';
+
+// Sends one shopper message: claims its row, checks it against the present (skipped when stale), holds an
+// SMS out of the shopper's quiet hours, renders it from the latest facts and hands it to its channel. A
+// passing failure re-dates the row and queues the next attempt; a permanent one records why and stops.
+// Anything else (Postgres away) throws: the job retries, and the row's lease lets a later claim take over.
+
+export type SendOutcome = 'sent' | 'skipped' | 'failed' | 'retry' | 'held' | 'not_due';
+
+export interface SenderOptions {
+  defaultFrom: string;
+  maxAttempts: number;
+  retryBaseMs: number;
+  leaseMs: number;
+}
+
+export class NotificationSender {
+  constructor(
+    private readonly repo: NotificationsRepository,
+    private readonly contexts: MessageContextRepository,
+    private readonly links: TrackingLinks,
+    private readonly email: EmailSender,
+    private readonly sms: SmsSender,
+    private readonly queues: SendQueues,
+    private readonly options: SenderOptions,
+    private readonly logger: Logger,
+  ) {}
+
+  async send(id: string, now = new Date()): Promise<SendOutcome> {
+    const m = await this.repo.claim(id, this.options.leaseMs);
+    if (!m) return 'not_due';
+    if (m.attempts > this.options.maxAttempts) {
+      await this.repo.failed(m.id, `gave up after ${this.options.maxAttempts} attempts`);
+      return 'failed';
+    }
+    const ctx = await this.contexts.load(m.merchantId, m.orderId, m.shipmentId);
+    if (!ctx) {
+      await this.repo.skipped(m.id, 'the order or shipment no longer exists');
+      return 'skipped';
+    }
+    const settings = readSettings(ctx.merchant.settings, ctx.merchant.defaultLocale);
+    const stale = staleReason(m.milestone as Milestone, {
+      status: ctx.shipment?.status ?? ctx.order.status,
+      delayed: ctx.shipment?.delayed ?? ctx.order.status === 'delayed',
+      cancelled: ctx.order.cancelled,
+    });
+    if (stale) {
+      await this.repo.skipped(m.id, `stale: ${stale}`);
+      return 'skipped';
+    }
+    if (m.channel === 'sms') {
+      const release = afterQuietHours(now, m.timeZone, settings.quietHours);
+      if (release > now) {
+        await this.repo.later(m.id, release, { hold: 'quiet_hours', refundAttempt: true });
+        await this.queues.addNotifications([{ id: m.id, attempts: m.attempts - 1, at: release }]);
+        return 'held';
+      }
+    }
+    const facts = this.facts(m, ctx, settings, now);
+    try {
+      if (m.channel === 'email') {
+        const mail = renderEmail(facts);
+        const { providerId } = await this.email.send({
+          messageId: `${m.id}@wismo`,
+          from: {
+            name: settings.sender.name ?? ctx.merchant.name,
+            address: settings.sender.email ?? this.options.defaultFrom,
+          },
+          replyTo: settings.sender.replyTo ?? settings.branding.supportEmail,
+          to: m.recipient,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          headers: { 'X-Wismo-Notification': m.id },
+        });
+        await this.repo.sent(m.id, { providerId, subjectLine: mail.subject });
+      } else {
+        const { providerId } = await this.sms.send({
+          to: m.recipient,
+          body: renderSms(facts),
+          idempotencyKey: m.id,
+          from: settings.sender.smsFrom,
+        });
+        await this.repo.sent(m.id, { providerId, subjectLine: null });
+      }
+      return 'sent';
+    } catch (err) {
+      if (err instanceof PermanentSendError) {
+        await this.repo.failed(m.id, err.reason);
+        this.logger.warn({ notification: m.id, channel: m.channel, reason: err.reason }, 'message refused');
+        return 'failed';
+      }
+      if (!(err instanceof TransientSendError)) throw err;
+      if (m.attempts >= this.options.maxAttempts) {
+        await this.repo.failed(m.id, `gave up after ${m.attempts} attempts: ${err.reason}`);
+        return 'failed';
+      }
+      const wait = err.retryAfterMs ?? backoff(this.options.retryBaseMs, m.attempts);
+      const at = new Date(now.getTime() + wait);
+      await this.repo.later(m.id, at, { error: err.reason });
+      await this.queues.addNotifications([{ id: m.id, attempts: m.attempts, at }]);
+      this.logger.info(
+        { notification: m.id, channel: m.channel, reason: err.reason, retryAt: at },
+        'send will be retried',
+      );
+      return 'retry';
+    }
+  }
+
+  private facts(
+    m: ClaimedMessage,
+    ctx: MessageContext,
+    settings: NotificationSettings,
+    now: Date,
+  ): MessageFacts {
+    const s = ctx.shipment;
+    const last = s?.lastCheckpoint ?? null;
+    return {
+      milestone: m.milestone as Milestone,
+      locale: m.locale as Locale,
+      timeZone: m.timeZone,
+      merchant: {
+        name: ctx.merchant.name,
+        logoUrl: settings.branding.logoUrl,
+        primaryColor: settings.branding.primaryColor,
+        supportEmail: settings.branding.supportEmail,
+        supportUrl: settings.branding.supportUrl,
+      },
+      shopperName: ctx.order.customerName,
+      orderNumber: ctx.order.number,
+      carrier: s ? { code: s.carrierCode, name: getAdapter(s.carrierCode)?.name ?? s.carrierCode } : null,
+      trackingNumber: s?.trackingNumber ?? null,
+      trackingUrl: this.links.url(m.orderId, now),
+      edd: s?.edd ?? null,
+      lastCheckpoint: last
+        ? {
+            at: last.at.toISOString(),
+            text: last.text,
+            city: last.location?.city ?? null,
+            countryCode: last.location?.countryCode ?? null,
+          }
+        : null,
+      delayReason: s?.delayReason ?? null,
+      substatus: s?.substatus ?? null,
+      parcel: settings.splitOrders === 'per_shipment' ? ctx.parcel : null,
+      items: ctx.order.items.map((i) => ({ name: i.name, quantity: i.quantity })),
+    };
+  }
+}
+
+/** base × 2^(n−1), ±25 % jitter so a provider's recovery is not met by every retry at once. */
+export function backoff(baseMs: number, attempt: number): number {
+  const exp = baseMs * 2 ** Math.min(Math.max(attempt - 1, 0), 20);
+  return Math.round(exp * (0.75 + Math.random() * 0.5));
+}

@@ -1,0 +1,53 @@
+import { createHmac, hkdfSync } from 'node:crypto';
+import { safeEqual } from '../carriers/support/signature.js';
+
+// Signed links to an order's tracking page (`/t/<token>`), as messages carry them: scoped to one order,
+// expiring, and unguessable without the key. The token holds the order id and the expiry, MAC'd with a key
+// derived from ENCRYPTION_KEY, so a link needs no table and survives restarts; rotating the key voids links.
+// Layout: version (1) | order id (16) | expiry in Unix seconds (4) | HMAC-SHA256 truncated to 16 bytes.
+
+const VERSION = 1;
+const MAC_BYTES = 16;
+const BODY_BYTES = 1 + 16 + 4;
+
+export class TrackingLinks {
+  private readonly key: Buffer;
+
+  constructor(
+    encryptionKey: Buffer,
+    private readonly baseUrl: string,
+    private readonly ttlMs: number,
+  ) {
+    this.key = Buffer.from(hkdfSync('sha256', encryptionKey, Buffer.alloc(0), 'wismo tracking links', 32));
+  }
+
+  token(orderId: string, now = new Date()): string {
+    const body = Buffer.alloc(BODY_BYTES);
+    body[0] = VERSION;
+    Buffer.from(orderId.replaceAll('-', ''), 'hex').copy(body, 1);
+    body.writeUInt32BE(Math.floor((now.getTime() + this.ttlMs) / 1000), 17);
+    return Buffer.concat([body, this.mac(body)]).toString('base64url');
+  }
+
+  url(orderId: string, now = new Date()): string {
+    return `${this.baseUrl}/t/${this.token(orderId, now)}`;
+  }
+
+  /** The order a token grants, or null when it was altered, signed with another key, or has expired. */
+  verify(token: string, now = new Date()): { orderId: string; expiresAt: Date } | null {
+    if (!/^[A-Za-z0-9_-]{1,100}$/.test(token)) return null;
+    const raw = Buffer.from(token, 'base64url');
+    if (raw.length !== BODY_BYTES + MAC_BYTES || raw[0] !== VERSION) return null;
+    const body = raw.subarray(0, BODY_BYTES);
+    if (!safeEqual(this.mac(body), raw.subarray(BODY_BYTES))) return null;
+    const expiresAt = new Date(body.readUInt32BE(17) * 1000);
+    if (expiresAt <= now) return null;
+    const hex = body.subarray(1, 17).toString('hex');
+    const orderId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    return { orderId, expiresAt };
+  }
+
+  private mac(body: Buffer): Buffer {
+    return createHmac('sha256', this.key).update(body).digest().subarray(0, MAC_BYTES);
+  }
+}

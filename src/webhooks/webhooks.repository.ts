@@ -1,0 +1,432 @@
+import { sql } from 'kysely';
+import type { Database } from '../db/database.js';
+
+// The SQL of merchant webhooks: endpoints, and one delivery row per (endpoint, event) that senders claim
+// with a lease, like shopper messages.
+
+export type EndpointState = 'enabled' | 'paused' | 'disabled';
+
+export interface EndpointRow {
+  id: string;
+  merchantId: string;
+  url: string;
+  description: string;
+  secretEncrypted: Buffer;
+  eventTypes: string[];
+  state: EndpointState;
+  stateReason: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ClaimedDelivery {
+  id: number;
+  endpointId: string;
+  merchantId: string;
+  attempts: number;
+  createdAt: Date;
+  endpoint: { url: string; secretEncrypted: Buffer; state: EndpointState };
+  event: {
+    eventId: string;
+    topic: string;
+    sequence: number | null;
+    createdAt: Date;
+    payload: Record<string, unknown>;
+  };
+}
+
+export interface DeliveryWork {
+  id: number;
+  attempts: number;
+  nextAttemptAt: Date;
+}
+
+export interface DeliveryView {
+  id: number;
+  endpointId: string;
+  eventId: string;
+  topic: string;
+  status: string;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  createdAt: Date;
+  deliveredAt: Date | null;
+}
+
+const ENDPOINT_COLUMNS = [
+  'id',
+  'merchant_id',
+  'url',
+  'description',
+  'secret_encrypted',
+  'event_types',
+  'state',
+  'state_reason',
+  'created_at',
+  'updated_at',
+] as const;
+
+function toEndpoint(r: {
+  id: string;
+  merchant_id: string;
+  url: string;
+  description: string;
+  secret_encrypted: Buffer;
+  event_types: string[];
+  state: string;
+  state_reason: string | null;
+  created_at: Date;
+  updated_at: Date;
+}): EndpointRow {
+  return {
+    id: r.id,
+    merchantId: r.merchant_id,
+    url: r.url,
+    description: r.description,
+    secretEncrypted: r.secret_encrypted,
+    eventTypes: r.event_types,
+    state: r.state as EndpointState,
+    stateReason: r.state_reason,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+const interval = (ms: number) => sql<Date>`now() + ${`${Math.round(ms)} milliseconds`}::interval`;
+
+export class WebhooksRepository {
+  constructor(private readonly db: Database) {}
+
+  with(trx: Database): WebhooksRepository {
+    return new WebhooksRepository(trx);
+  }
+
+  async createEndpoint(e: {
+    merchantId: string;
+    url: string;
+    description: string;
+    secretEncrypted: Buffer;
+    eventTypes: string[];
+  }): Promise<EndpointRow> {
+    const row = await this.db
+      .insertInto('webhook_endpoints')
+      .values({
+        merchant_id: e.merchantId,
+        url: e.url,
+        description: e.description,
+        secret_encrypted: e.secretEncrypted,
+        event_types: e.eventTypes,
+      })
+      .returning(ENDPOINT_COLUMNS)
+      .executeTakeFirstOrThrow();
+    return toEndpoint(row);
+  }
+
+  async endpoint(merchantId: string, id: string): Promise<EndpointRow | null> {
+    const row = await this.db
+      .selectFrom('webhook_endpoints')
+      .select(ENDPOINT_COLUMNS)
+      .where('merchant_id', '=', merchantId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? toEndpoint(row) : null;
+  }
+
+  async endpoints(merchantIds: readonly string[]): Promise<EndpointRow[]> {
+    if (merchantIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('webhook_endpoints')
+      .select(ENDPOINT_COLUMNS)
+      .where('merchant_id', 'in', [...new Set(merchantIds)])
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toEndpoint);
+  }
+
+  async updateEndpoint(
+    merchantId: string,
+    id: string,
+    set: Partial<{ url: string; description: string; event_types: string[]; secret_encrypted: Buffer }>,
+  ): Promise<EndpointRow | null> {
+    const row = await this.db
+      .updateTable('webhook_endpoints')
+      .set({ ...set, updated_at: sql`now()` })
+      .where('merchant_id', '=', merchantId)
+      .where('id', '=', id)
+      .returning(ENDPOINT_COLUMNS)
+      .executeTakeFirst();
+    return row ? toEndpoint(row) : null;
+  }
+
+  async deleteEndpoint(merchantId: string, id: string): Promise<boolean> {
+    const r = await this.db
+      .deleteFrom('webhook_endpoints')
+      .where('merchant_id', '=', merchantId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
+  async setState(id: string, state: EndpointState, reason: string | null): Promise<EndpointRow | null> {
+    const row = await this.db
+      .updateTable('webhook_endpoints')
+      .set({ state, state_reason: reason, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .returning(ENDPOINT_COLUMNS)
+      .executeTakeFirst();
+    return row ? toEndpoint(row) : null;
+  }
+
+  /** Deliveries for (endpoint, event) pairs; existing ones are left alone. Held when the endpoint is not enabled. */
+  async insertDeliveries(
+    rows: readonly { merchantId: string; endpointId: string; outboxId: number; held: boolean }[],
+  ): Promise<DeliveryWork[]> {
+    if (rows.length === 0) return [];
+    const inserted = await this.db
+      .insertInto('webhook_deliveries')
+      .values(
+        rows.map((r) => ({
+          merchant_id: r.merchantId,
+          endpoint_id: r.endpointId,
+          outbox_id: r.outboxId,
+          status: r.held ? 'held' : 'pending',
+        })),
+      )
+      .onConflict((oc) => oc.columns(['endpoint_id', 'outbox_id']).doNothing())
+      .returning(['id', 'attempts', 'next_attempt_at', 'status'])
+      .execute();
+    return inserted
+      .filter((r) => r.status === 'pending')
+      .map((r) => ({ id: Number(r.id), attempts: r.attempts, nextAttemptAt: r.next_attempt_at }));
+  }
+
+  async claim(id: number, leaseMs: number): Promise<ClaimedDelivery | null> {
+    const claimed = await this.db
+      .updateTable('webhook_deliveries')
+      .set({
+        status: 'sending',
+        attempts: sql`attempts + 1`,
+        lease_until: interval(leaseMs),
+        updated_at: sql`now()`,
+      })
+      .where('id', '=', id)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', sql<Date>`now()`)]),
+          eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', sql<Date>`now()`)]),
+        ]),
+      )
+      .returning(['id', 'endpoint_id', 'merchant_id', 'outbox_id', 'attempts', 'created_at'])
+      .executeTakeFirst();
+    if (!claimed) return null;
+    const row = await this.db
+      .selectFrom('webhook_endpoints as e')
+      .innerJoin('outbox as o', (j) => j.on('o.id', '=', claimed.outbox_id))
+      .select([
+        'e.url',
+        'e.secret_encrypted',
+        'e.state',
+        'o.event_id',
+        'o.topic',
+        'o.sequence',
+        'o.created_at',
+        'o.payload',
+      ])
+      .where('e.id', '=', claimed.endpoint_id)
+      .executeTakeFirst();
+    if (!row) return null;
+    return {
+      id: Number(claimed.id),
+      endpointId: claimed.endpoint_id,
+      merchantId: claimed.merchant_id,
+      attempts: claimed.attempts,
+      createdAt: claimed.created_at,
+      endpoint: { url: row.url, secretEncrypted: row.secret_encrypted, state: row.state as EndpointState },
+      event: {
+        eventId: row.event_id,
+        topic: row.topic,
+        sequence: row.sequence,
+        createdAt: row.created_at,
+        payload: row.payload as Record<string, unknown>,
+      },
+    };
+  }
+
+  async delivered(id: number, status: number): Promise<void> {
+    await this.finish(id, {
+      status: 'delivered',
+      last_status_code: status,
+      last_error: null,
+      delivered_at: sql`now()`,
+    });
+  }
+
+  async retry(id: number, afterMs: number, status: number | null, error: string): Promise<void> {
+    await this.finish(id, {
+      status: 'pending',
+      next_attempt_at: interval(afterMs),
+      last_status_code: status,
+      last_error: error,
+    });
+  }
+
+  async failed(id: number, status: number | null, error: string): Promise<void> {
+    await this.finish(id, { status: 'failed', last_status_code: status, last_error: error });
+  }
+
+  async hold(id: number, reason: string | null): Promise<void> {
+    await this.finish(id, {
+      status: 'held',
+      attempts: sql`greatest(attempts - 1, 0)`,
+      ...(reason ? { last_error: reason } : {}),
+    });
+  }
+
+  private async finish(id: number, set: Record<string, unknown>): Promise<void> {
+    await this.db
+      .updateTable('webhook_deliveries')
+      .set({ ...set, lease_until: null, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .where('status', '=', 'sending')
+      .execute();
+  }
+
+  /** Holds every waiting delivery of an endpoint (paused or disabled). */
+  async holdPending(endpointId: string): Promise<void> {
+    await this.db
+      .updateTable('webhook_deliveries')
+      .set({ status: 'held', updated_at: sql`now()` })
+      .where('endpoint_id', '=', endpointId)
+      .where('status', '=', 'pending')
+      .execute();
+  }
+
+  /** Releases an endpoint's held deliveries, due now, with a fresh retry window. */
+  async releaseHeld(endpointId: string): Promise<DeliveryWork[]> {
+    const rows = await this.db
+      .updateTable('webhook_deliveries')
+      .set({
+        status: 'pending',
+        next_attempt_at: sql`now()`,
+        attempts: 0,
+        created_at: sql`now()`,
+        updated_at: sql`now()`,
+      })
+      .where('endpoint_id', '=', endpointId)
+      .where('status', '=', 'held')
+      .returning(['id', 'attempts', 'next_attempt_at'])
+      .execute();
+    return rows.map((r) => ({ id: Number(r.id), attempts: r.attempts, nextAttemptAt: r.next_attempt_at }));
+  }
+
+  /**
+   * Sends events to an endpoint again: the matching deliveries become due now (new ones are made for events
+   * older than the endpoint), whatever their state, except those being sent this moment.
+   */
+  async replay(
+    merchantId: string,
+    endpoint: EndpointRow,
+    filter: { eventId?: string; from?: Date; to?: Date },
+    limit: number,
+  ): Promise<DeliveryWork[]> {
+    let events = this.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('merchant_id', '=', merchantId)
+      .orderBy('id')
+      .limit(limit);
+    if (filter.eventId) events = events.where('event_id', '=', filter.eventId);
+    if (filter.from) events = events.where('created_at', '>=', filter.from);
+    if (filter.to) events = events.where('created_at', '<', filter.to);
+    if (endpoint.eventTypes.length > 0) events = events.where('topic', 'in', endpoint.eventTypes);
+    const ids = (await events.execute()).map((r) => Number(r.id));
+    if (ids.length === 0) return [];
+    const held = endpoint.state !== 'enabled';
+    const rows = await this.db
+      .insertInto('webhook_deliveries')
+      .values(
+        ids.map((outboxId) => ({
+          merchant_id: merchantId,
+          endpoint_id: endpoint.id,
+          outbox_id: outboxId,
+          status: held ? 'held' : 'pending',
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['endpoint_id', 'outbox_id'])
+          .doUpdateSet({
+            status: held ? 'held' : 'pending',
+            next_attempt_at: sql`now()`,
+            attempts: 0,
+            created_at: sql`now()`,
+            updated_at: sql`now()`,
+          })
+          .where('webhook_deliveries.status', '<>', 'sending'),
+      )
+      .returning(['id', 'attempts', 'next_attempt_at', 'status'])
+      .execute();
+    return rows
+      .filter((r) => r.status === 'pending')
+      .map((r) => ({ id: Number(r.id), attempts: r.attempts, nextAttemptAt: r.next_attempt_at }));
+  }
+
+  async deliveries(
+    merchantId: string,
+    endpointId: string,
+    f: { status?: string; limit: number; beforeId?: number },
+  ): Promise<DeliveryView[]> {
+    let q = this.db
+      .selectFrom('webhook_deliveries as d')
+      .innerJoin('outbox as o', 'o.id', 'd.outbox_id')
+      .select([
+        'd.id',
+        'd.endpoint_id',
+        'o.event_id',
+        'o.topic',
+        'd.status',
+        'd.attempts',
+        'd.next_attempt_at',
+        'd.last_status_code',
+        'd.last_error',
+        'd.created_at',
+        'd.delivered_at',
+      ])
+      .where('d.merchant_id', '=', merchantId)
+      .where('d.endpoint_id', '=', endpointId)
+      .orderBy('d.id', 'desc')
+      .limit(f.limit);
+    if (f.status) q = q.where('d.status', '=', f.status);
+    if (f.beforeId !== undefined) q = q.where('d.id', '<', f.beforeId);
+    const rows = await q.execute();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      endpointId: r.endpoint_id,
+      eventId: r.event_id,
+      topic: r.topic,
+      status: r.status,
+      attempts: r.attempts,
+      nextAttemptAt: r.next_attempt_at,
+      lastStatusCode: r.last_status_code,
+      lastError: r.last_error,
+      createdAt: r.created_at,
+      deliveredAt: r.delivered_at,
+    }));
+  }
+
+  async stranded(olderThanMs: number, limit: number): Promise<DeliveryWork[]> {
+    const rows = await this.db
+      .selectFrom('webhook_deliveries')
+      .select(['id', 'attempts', 'next_attempt_at'])
+      .where('status', 'in', ['pending', 'sending'])
+      .where('next_attempt_at', '<', sql<Date>`now() - ${`${olderThanMs} milliseconds`}::interval`)
+      .where((eb) => eb.or([eb('status', '=', 'pending'), eb('lease_until', '<', sql<Date>`now()`)]))
+      .orderBy('next_attempt_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ id: Number(r.id), attempts: r.attempts, nextAttemptAt: r.next_attempt_at }));
+  }
+}
