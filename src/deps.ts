@@ -10,6 +10,8 @@ import { CarrierConnectionsRepository } from './carrier-connections/carrier-conn
 import { CarrierConnectionsService } from './carrier-connections/carrier-connections.service.js';
 import type { Config } from './config.js';
 import { createDb, createPool, type Database } from './db/database.js';
+import { DelayDetector } from './delays/delay-detector.js';
+import { DelaysRepository } from './delays/delays.repository.js';
 import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { IntakeRepository } from './intake/intake.repository.js';
@@ -79,6 +81,7 @@ export interface Services {
   webhookEndpoints: WebhookEndpointsService;
   notifications: NotificationsService;
   sendSweeper: SendSweeper;
+  delays: DelayDetector;
 }
 
 export interface Deps {
@@ -253,6 +256,7 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
     webhookEndpoints: new WebhookEndpointsService(webhooksRepo, box, sendQueues, w.policy),
     notifications: new NotificationsService(new NotificationLogRepository(db)),
     sendSweeper: new SendSweeper(notificationsRepo, webhooksRepo, sendQueues),
+    delays: new DelayDetector(db, new DelaysRepository(db), trackingRepo, orders, outbox, logger),
   };
 
   return {

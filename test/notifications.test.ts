@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../src/logger.js';
 import { type RunningWorkers, startWorkers } from '../src/queue/workers.js';
 import { TrackingLinks } from '../src/tracking-page/links.js';
 import {
@@ -288,5 +287,95 @@ describe('shopper messages', () => {
     } finally {
       await settings({ quietHours: null });
     }
+  });
+
+  it('announces a delay once per estimate: passed estimate, a later one that passes too, a stall', async () => {
+    const order = await newOrder({ email: 'late@example.com', timeZone: 'Europe/Warsaw' });
+    const parcel = await attach(order.id);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await carrierNews(
+      t.deps,
+      m.id,
+      connectionId,
+      parcel.trackingNumber,
+      [{ status: 'in_transit', at: ago(60) }],
+      {
+        edd: day(-1),
+      },
+    );
+    await settled(order.id, 2);
+    const shipment = async () =>
+      (
+        await t.app.inject({ method: 'GET', url: `/v1/shipments/${parcel.id}`, headers: bearer(m.keys.read) })
+      ).json();
+    expect((await shipment()).delayed).toBe(false);
+
+    // The periodic check marks it, once: running it again changes nothing and sends nothing.
+    expect((await t.deps.services.delays.run()).changed).toBeGreaterThanOrEqual(1);
+    await t.deps.services.delays.run();
+    let rows = await settled(order.id, 3);
+    expect(await shipment()).toMatchObject({ delayed: true, delayReason: 'edd_passed' });
+    expect(
+      rows.filter((r) => r.milestone === 'delayed' && r.channel === 'email').map((r) => r.status),
+    ).toEqual(['sent']);
+
+    // The carrier moves the estimate later: no longer late; when that day passes too, late again, said again.
+    await carrierNews(
+      t.deps,
+      m.id,
+      connectionId,
+      parcel.trackingNumber,
+      [
+        { status: 'in_transit', at: ago(60) },
+        { status: 'in_transit', at: ago(30), city: 'Łódź' },
+      ],
+      { edd: day(1) },
+    );
+    expect((await shipment()).delayed).toBe(false);
+    await t.deps.services.delays.run(new Date(Date.now() + 3 * 86_400_000));
+    rows = await settled(order.id, 6);
+    expect(
+      rows.filter((r) => r.milestone === 'delayed' && r.channel === 'email').map((r) => r.status),
+    ).toEqual(['sent', 'sent']);
+    const order2 = await t.app.inject({
+      method: 'GET',
+      url: `/v1/orders/${order.id}`,
+      headers: bearer(m.keys.read),
+    });
+    expect(order2.json().status).toBe('delayed');
+
+    // Silent for two weeks: stalled, which a scan ends.
+    const quiet = await newOrder({ email: 'quiet@example.com' });
+    const silent = await attach(quiet.id);
+    await carrierNews(t.deps, m.id, connectionId, silent.trackingNumber, [
+      { status: 'in_transit', at: ago(14 * 24 * 60) },
+    ]);
+    await t.deps.services.delays.run();
+    const stalled = await t.app.inject({
+      method: 'GET',
+      url: `/v1/shipments/${silent.id}`,
+      headers: bearer(m.keys.read),
+    });
+    expect(stalled.json()).toMatchObject({ delayed: true, delayReason: 'stalled' });
+    const quietRows = await settled(quiet.id, 4);
+    expect(quietRows.map((r) => `${r.milestone}/${r.channel}/${r.status}`)).toEqual([
+      'shipped/email/sent',
+      'in_transit/email/sent',
+      'delayed/email/sent',
+      'delayed/sms/skipped',
+    ]);
+    const mail = sink.messages.find((x) => x.messageId === `<${quietRows[2]?.id}@wismo>`);
+    expect(mail?.to).toEqual(['quiet@example.com']);
+    expect(mail?.subject).toContain('delayed');
+    await carrierNews(t.deps, m.id, connectionId, silent.trackingNumber, [
+      { status: 'in_transit', at: ago(14 * 24 * 60) },
+      { status: 'in_transit', at: ago(5), city: 'Kraków' },
+    ]);
+    const moving = await t.app.inject({
+      method: 'GET',
+      url: `/v1/shipments/${silent.id}`,
+      headers: bearer(m.keys.read),
+    });
+    expect(moving.json()).toMatchObject({ delayed: false, delayReason: null });
   });
 });

@@ -1,10 +1,11 @@
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
+import type { DelayDetector } from '../delays/delay-detector.js';
 import type { IdempotencyService } from '../idempotency/idempotency.service.js';
 import type { RawPayloadsService } from '../intake/raw-payloads.service.js';
 import type { SendSweeper } from '../notifications/send-sweeper.js';
 
-export function maintenanceSchedules(sweepIntervalMs: number) {
+export function maintenanceSchedules(sweepIntervalMs: number, delayCheckIntervalMs: number) {
   return [
     // Idempotency records live a day (IDEMPOTENCY_TTL_HOURS); this keeps the table from growing without bound.
     { id: 'purge-idempotency-keys', everyMs: 60 * 60 * 1000 },
@@ -12,6 +13,8 @@ export function maintenanceSchedules(sweepIntervalMs: number) {
     { id: 'sweep-raw-payloads', everyMs: sweepIntervalMs },
     // Shopper messages and webhook deliveries whose job was lost, or whose sender died holding them.
     { id: 'sweep-sends', everyMs: sweepIntervalMs },
+    // Estimates that passed and parcels gone silent: marked delayed (once per estimate).
+    { id: 'check-delays', everyMs: delayCheckIntervalMs },
   ] as const;
 }
 
@@ -20,6 +23,7 @@ export function maintenanceProcessor(deps: {
   idempotency: IdempotencyService;
   rawPayloads: RawPayloadsService;
   sendSweeper: SendSweeper;
+  delays: DelayDetector;
   sweepAfterMs: number;
   logger: Logger;
 }) {
@@ -40,6 +44,8 @@ export function maintenanceProcessor(deps: {
         if (result.messages + result.deliveries > 0) deps.logger.warn(result, 'queued stranded sends again');
         return result;
       }
+      case 'check-delays':
+        return deps.delays.run();
       default:
         throw new Error(`unknown maintenance job ${job.name}`);
     }

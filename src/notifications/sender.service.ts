@@ -144,7 +144,8 @@ export class NotificationSender {
       carrier: s ? { code: s.carrierCode, name: getAdapter(s.carrierCode)?.name ?? s.carrierCode } : null,
       trackingNumber: s?.trackingNumber ?? null,
       trackingUrl: this.links.url(m.orderId, now),
-      edd: s?.edd ?? null,
+      // A passed estimate is the delay itself, not a new estimate to announce.
+      edd: s?.delayReason === 'edd_passed' && m.milestone === 'delayed' ? null : (s?.edd ?? null),
       lastCheckpoint: last
         ? {
             at: last.at.toISOString(),

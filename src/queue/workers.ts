@@ -40,7 +40,7 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
 
   const queue = maintenanceQueue(connection, config.queuePrefix);
   // Job schedulers are stored in Redis and upserted by id, so any number of worker replicas can run this.
-  for (const s of maintenanceSchedules(config.sweep.intervalMs)) {
+  for (const s of maintenanceSchedules(config.sweep.intervalMs, config.notifications.delayCheckIntervalMs)) {
     await queue.upsertJobScheduler(s.id, { every: s.everyMs }, { name: s.id, data: {} });
   }
 
@@ -50,6 +50,7 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
       idempotency: deps.services.idempotency,
       rawPayloads: deps.services.rawPayloads,
       sendSweeper: deps.services.sendSweeper,
+      delays: deps.services.delays,
       sweepAfterMs: config.sweep.afterMs,
       logger,
     }),

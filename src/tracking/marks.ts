@@ -2,7 +2,7 @@ import type { CanonicalEvent } from '../carriers/model.js';
 import type { Database } from '../db/database.js';
 import type { Derived } from './derive.js';
 import { type BatchDeps, deriveStored } from './normalize-batch.js';
-import { orderChanged, shipmentChanges } from './outbox-messages.js';
+import { orderChanged, settled, shipmentChanges } from './outbox-messages.js';
 import { mergeFacts, type ShipmentTarget } from './tracking.repository.js';
 
 // wismo's own verdicts on a shipment, written as events of its history so the derivation, the agent's
@@ -74,9 +74,13 @@ export async function applyMarks(
     const stored = await repo.eventsOf(locked.map((s) => s.id));
     const derivedById = new Map<string, Derived>();
     const changes = [];
+    const delayEdds = new Map<string, string | null>();
     for (const s of locked) {
-      const { derived, changes: c } = deriveStored(stored.get(s.id) ?? []);
+      const { derived: raw, changes: c } = deriveStored(stored.get(s.id) ?? []);
+      // A verdict is not news from the carrier: a stall stands.
+      const { derived, delayEdd } = settled(s, raw, s.latestEdd, false);
       derivedById.set(s.id, derived);
+      delayEdds.set(s.id, delayEdd);
       changes.push(...c.map((x) => ({ ...x, shipmentId: s.id })));
     }
     await repo.setDecisionsMany(changes);
@@ -89,6 +93,7 @@ export async function applyMarks(
         seen: null,
         problem: null,
         eventsChanged: true,
+        delayEdd: delayEdds.get(s.id) ?? null,
         nextCheckAt: deps.planner.plan(
           { carrier: s.carrierCode, status: derived.status, eddDate: s.latestEdd },
           now,
@@ -101,7 +106,7 @@ export async function applyMarks(
       updates.map((u) => ({ shipmentId: u.shipmentId, dueAt: u.nextCheckAt })),
     );
     const outbox = locked.flatMap((s: ShipmentTarget) =>
-      shipmentChanges(s, derivedById.get(s.id) as Derived, 'poll'),
+      shipmentChanges(s, derivedById.get(s.id) as Derived, 'poll', delayEdds.get(s.id) ?? null),
     );
     const touched = [...new Set(locked.map((s) => s.orderId))].flatMap((id) => orders.get(id) ?? []);
     const orderChanges = await deps.orders.refreshLockedMany(trx, touched);

@@ -7,7 +7,7 @@ import type { OutboxMessage, OutboxRepository } from '../outbox/outbox.repositor
 import type { PollPlanner } from '../polling/planner.js';
 import { type Derived, deriveShipment } from './derive.js';
 import { eventKey } from './event-key.js';
-import { orderChanged, shipmentChanges } from './outbox-messages.js';
+import { orderChanged, settled, shipmentChanges } from './outbox-messages.js';
 import {
   type KeyedEvent,
   mergeFacts,
@@ -177,10 +177,19 @@ export async function applyBatch(trx: Database, deps: BatchDeps, batch: readonly
     result.decisions.set(payload.id, counts);
   }
   const now = new Date();
+  const delayEdds = new Map<string, string | null>();
   const updates = [...lastWork].map(([id, w]) => {
-    const derived = derivedById.get(id) as Derived;
     const merged = mergeFacts(facts.get(id) ?? []);
     const shipment = locked.get(id) as ShipmentTarget;
+    const settledState = settled(
+      shipment,
+      derivedById.get(id) as Derived,
+      merged.latestEddDate ?? shipment.latestEdd,
+      touchedEvents.has(id),
+    );
+    const derived = settledState.derived;
+    derivedById.set(id, derived);
+    delayEdds.set(id, settledState.delayEdd);
     const nextCheckAt = deps.planner.plan(
       {
         carrier: shipment.carrierCode,
@@ -197,6 +206,7 @@ export async function applyBatch(trx: Database, deps: BatchDeps, batch: readonly
       problem: null,
       eventsChanged: touchedEvents.has(id),
       nextCheckAt,
+      delayEdd: settledState.delayEdd,
     };
   });
   await repo.updateShipments(updates);
@@ -241,7 +251,14 @@ export async function applyBatch(trx: Database, deps: BatchDeps, batch: readonly
   // The status change of each shipment, from its state before the batch to its state after it.
   for (const [id, w] of lastWork) {
     const shipment = locked.get(id) as ShipmentTarget;
-    outbox.push(...shipmentChanges(shipment, derivedById.get(id) as Derived, w.mapped.payload.source));
+    outbox.push(
+      ...shipmentChanges(
+        shipment,
+        derivedById.get(id) as Derived,
+        w.mapped.payload.source,
+        delayEdds.get(id),
+      ),
+    );
   }
 
   const touchedOrders = [...new Set(live.map((w) => w.target.orderId))]

@@ -11,7 +11,7 @@ import type { PollPlanner } from '../polling/planner.js';
 import { normalizeTrackingNumber } from '../shipments/tracking-number.js';
 import { applyMarks, type Mark } from './marks.js';
 import { applyBatch, deriveStored, keyedEvents, type MappedPayload } from './normalize-batch.js';
-import { orderChanged, shipmentChanges } from './outbox-messages.js';
+import { orderChanged, settled, shipmentChanges } from './outbox-messages.js';
 import {
   type KeyedEvent,
   mergeFacts,
@@ -318,8 +318,11 @@ export class NormalizeService {
           const locked = await repo.lockShipment(shipment.id);
           if (!order || !locked) return;
           const { upserted, removed } = await repo.replaceEvents(locked, [...events.values()]);
-          const derived = await this.rederive(repo, locked);
+          const rederived = await this.rederive(repo, locked);
           const merged = mergeFacts([facts]);
+          // The same history read again: no news, so a stall stands.
+          const delay = settled(locked, rederived.derived, merged.latestEddDate ?? locked.latestEdd, false);
+          const derived = { ...rederived, derived: delay.derived };
           // A history rewritten may end elsewhere (a delivery that was not one): the schedule follows it.
           const nextCheckAt = this.planner.plan({
             carrier: locked.carrierCode,
@@ -335,6 +338,7 @@ export class NormalizeService {
               problem: null,
               eventsChanged: removed > 0 || upserted > 0,
               nextCheckAt,
+              delayEdd: delay.delayEdd,
             },
           ]);
           await this.planner.tracked(trx, [{ shipmentId: locked.id, dueAt: nextCheckAt }]);
@@ -342,7 +346,7 @@ export class NormalizeService {
           await this.outbox
             .with(trx)
             .add([
-              ...shipmentChanges(locked, derived.derived, 'renormalize'),
+              ...shipmentChanges(locked, derived.derived, 'renormalize', delay.delayEdd),
               ...(change
                 ? [orderChanged(order, change, `renormalize-${locked.id}-${derived.derived.lastEventAt}`)]
                 : []),

@@ -1,3 +1,4 @@
+import { settleDelay } from '../delays/delay.js';
 import type { OrderRow } from '../orders/orders.repository.js';
 import type { OutboxMessage } from '../outbox/outbox.repository.js';
 import type { Derived } from './derive.js';
@@ -8,12 +9,33 @@ import type { ShipmentTarget } from './tracking.repository.js';
 // (a redelivered job, a replay) writes nothing new, while a parcel that goes out for delivery on two days
 // gets two rows.
 
-export type ChangeCause = 'push' | 'poll' | 'renormalize';
+export type ChangeCause = 'push' | 'poll' | 'renormalize' | 'clock';
+
+/**
+ * The derived state with the delay settled (src/delays/delay.ts): the carrier's verdict, or the clock's
+ * while it still holds. What normalization writes and announces.
+ */
+export function settled(
+  before: ShipmentTarget,
+  derived: Derived,
+  eddAfter: string | null,
+  newsArrived: boolean,
+): { derived: Derived; delayEdd: string | null } {
+  const delay = settleDelay({
+    status: derived.status,
+    carrierReported: derived.delayReason === 'carrier_reported',
+    before: { reason: before.delayReason, edd: before.delayEdd },
+    edd: eddAfter ?? before.promisedDate,
+    newsArrived,
+  });
+  return { derived: { ...derived, delayReason: delay.reason }, delayEdd: delay.edd };
+}
 
 export function shipmentChanges(
   before: ShipmentTarget,
   derived: Derived,
   cause: ChangeCause,
+  delayEdd: string | null = before.delayEdd,
 ): OutboxMessage[] {
   const messages: OutboxMessage[] = [];
   const history = derived.lastEventAt ?? 'none';
@@ -37,12 +59,22 @@ export function shipmentChanges(
       payload: { ...subject, previousStatus: before.status },
     });
   }
-  if (before.delayReason !== derived.delayReason) {
+  // A delay is news when it starts, ends or changes reason, and when its estimate moves later.
+  const later =
+    derived.delayReason !== null &&
+    delayEdd !== null &&
+    (before.delayEdd === null || delayEdd > before.delayEdd);
+  if (before.delayReason !== derived.delayReason || later) {
     messages.push({
       merchantId: before.merchantId,
       topic: 'shipment.delay_changed',
-      dedupeKey: `shipment:${before.id}:delay:${before.delayReason ?? 'none'}>${derived.delayReason ?? 'none'}:${history}`,
-      payload: { ...subject, previousDelayReason: before.delayReason },
+      dedupeKey: `shipment:${before.id}:delay:${before.delayReason ?? 'none'}>${derived.delayReason ?? 'none'}:${delayEdd ?? 'none'}:${history}`,
+      payload: {
+        ...subject,
+        delayEdd,
+        previousDelayReason: before.delayReason,
+        previousDelayEdd: before.delayEdd,
+      },
     });
   }
   return messages;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { CanonicalEvent, TrackedShipment } from '../carriers/model.js';
 import type { Database } from '../db/database.js';
-import type { EventDecision, ShipmentStatus, TrackingSource } from '../domain/status.js';
+import type { DelayReason, EventDecision, ShipmentStatus, TrackingSource } from '../domain/status.js';
 import { jsonForPostgres } from '../lib/json-text.js';
 import type { Derived } from './derive.js';
 
@@ -29,9 +29,12 @@ export interface ShipmentTarget {
   carrierCode: string;
   trackingNumber: string;
   status: ShipmentStatus;
-  delayReason: string | null;
+  delayReason: DelayReason | null;
+  /** The estimate the delay is about (src/delays/delay.ts). */
+  delayEdd: string | null;
   firstEdd: string | null;
   latestEdd: string | null;
+  promisedDate: string | null;
 }
 
 export interface StoredEvent {
@@ -70,6 +73,8 @@ export interface ShipmentUpdate {
   eventsChanged: boolean;
   /** The next poll as planned from the new state (undefined: the plan shown is left as it is). */
   nextCheckAt?: Date | null;
+  /** The estimate the delay (derived.delayReason) is about. */
+  delayEdd: string | null;
 }
 
 /** Facts of several payloads about one shipment, merged in payload order: later ones win, sparse ones keep. */
@@ -134,8 +139,10 @@ const shipmentColumns = [
   'tracking_number as trackingNumber',
   'status',
   'delay_reason as delayReason',
+  'delay_edd as delayEdd',
   'first_edd as firstEdd',
   'latest_edd as latestEdd',
+  'promised_date as promisedDate',
 ] as const;
 
 export class TrackingRepository {
@@ -395,6 +402,7 @@ export class TrackingRepository {
         substatus: u.derived.substatus,
         delayed: u.derived.delayReason !== null,
         delay_reason: u.derived.delayReason,
+        delay_edd: u.delayEdd,
         shipped_at: u.derived.shippedAt,
         delivered_at: u.derived.deliveredAt,
         last_event_at: u.derived.lastEventAt,
@@ -423,6 +431,8 @@ export class TrackingRepository {
     await sql`
       UPDATE shipments s SET
         status = v.status, substatus = v.substatus, delayed = v.delayed, delay_reason = v.delay_reason,
+        delay_edd = v.delay_edd,
+        delayed_since = CASE WHEN v.delay_reason IS NULL THEN NULL ELSE coalesce(s.delayed_since, now()) END,
         shipped_at = v.shipped_at, delivered_at = v.delivered_at, last_event_at = v.last_event_at,
         service = coalesce(v.service, s.service),
         signed_by = coalesce(v.signed_by, s.signed_by),
@@ -447,7 +457,7 @@ export class TrackingRepository {
                               CASE WHEN v.has_edd THEN coalesce(v.edd_date, s.carrier_edd) ELSE s.carrier_edd END)
           THEN now() ELSE s.updated_at END
       FROM jsonb_to_recordset(${jsonForPostgres(rows)}::jsonb) AS v(
-        id uuid, status text, substatus text, delayed boolean, delay_reason text,
+        id uuid, status text, substatus text, delayed boolean, delay_reason text, delay_edd date,
         shipped_at timestamptz, delivered_at timestamptz, last_event_at timestamptz,
         service text, signed_by text, pieces integer, origin jsonb, destination jsonb,
         has_carrier_status boolean, carrier_status_code text, carrier_status_text text,

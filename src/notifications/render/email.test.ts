@@ -110,7 +110,7 @@ describe('renderEmail: facts', () => {
 
   it('leaves the global i18next instance alone', () => {
     renderEmail(FULL);
-    expect(i18next.isInitialized).toBe(false);
+    expect(i18next.isInitialized).toBeFalsy();
   });
 
   it('leaves out what is not known', () => {
