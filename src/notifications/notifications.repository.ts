@@ -165,6 +165,17 @@ export class NotificationsRepository {
       .map((r) => ({ id: r.id, attempts: r.attempts, notBefore: r.not_before }));
   }
 
+  /** When a pending message is due, or null when it is not pending (done, or being sent). */
+  async dueAt(id: string): Promise<{ at: Date; attempts: number } | null> {
+    const row = await this.db
+      .selectFrom('notifications')
+      .select(['not_before', 'attempts'])
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return row ? { at: row.not_before, attempts: row.attempts } : null;
+  }
+
   /**
    * Takes a message for sending: a pending one whose time has come, or one whose sender's lease ran out.
    * Null when it is not there to take (sent, held for later, or another sender has it).

@@ -41,7 +41,13 @@ export class NotificationSender {
 
   async send(id: string, now = new Date()): Promise<SendOutcome> {
     const m = await this.repo.claim(id, this.options.leaseMs);
-    if (!m) return 'not_due';
+    if (!m) {
+      // A job that came early (clocks of hosts differ) is queued again for the row's time.
+      const due = await this.repo.dueAt(id);
+      if (due && due.at > new Date())
+        await this.queues.addNotifications([{ id, attempts: due.attempts, at: due.at }], 'early');
+      return 'not_due';
+    }
     if (m.attempts > this.options.maxAttempts) {
       await this.repo.failed(m.id, `gave up after ${this.options.maxAttempts} attempts`);
       return 'failed';
@@ -109,7 +115,7 @@ export class NotificationSender {
         return 'failed';
       }
       const wait = err.retryAfterMs ?? backoff(this.options.retryBaseMs, m.attempts);
-      const at = new Date(now.getTime() + wait);
+      const at = new Date(Date.now() + wait);
       await this.repo.later(m.id, at, { error: err.reason });
       await this.queues.addNotifications([{ id: m.id, attempts: m.attempts, at }]);
       this.logger.info(

@@ -32,12 +32,13 @@ export class SendQueues {
     this.webhooks?.on('error', () => undefined);
   }
 
-  async addNotifications(work: readonly SendWork[]): Promise<void> {
-    await this.add(this.notifications, 'n', work);
+  /** `tag` marks a second job for the same attempt (one that came early and asks again for later). */
+  async addNotifications(work: readonly SendWork[], tag?: string): Promise<void> {
+    await this.add(this.notifications, 'n', work, tag);
   }
 
-  async addWebhooks(work: readonly SendWork[]): Promise<void> {
-    await this.add(this.webhooks, 'd', work);
+  async addWebhooks(work: readonly SendWork[], tag?: string): Promise<void> {
+    await this.add(this.webhooks, 'd', work, tag);
   }
 
   /**
@@ -78,6 +79,7 @@ export class SendQueues {
     queue: Queue<SendJobData> | null,
     kind: string,
     work: readonly SendWork[],
+    tag?: string,
   ): Promise<void> {
     if (!queue || work.length === 0) return;
     const now = Date.now();
@@ -87,7 +89,10 @@ export class SendQueues {
           work.slice(i, i + CHUNK).map((w) => ({
             name: 'send',
             data: { id: String(w.id) },
-            opts: { jobId: `${kind}-${w.id}-${w.attempts}`, delay: Math.max(0, w.at.getTime() - now) },
+            opts: {
+              jobId: `${kind}-${w.id}-${w.attempts}${tag ? `-${tag}-${w.at.getTime()}` : ''}`,
+              delay: Math.max(0, w.at.getTime() - now),
+            },
           })),
         );
       }

@@ -58,7 +58,13 @@ export class WebhookDeliveryService {
 
   async deliver(id: number, now = new Date()): Promise<DeliveryOutcome> {
     const d = await this.repo.claim(id, this.options.leaseMs);
-    if (!d) return 'not_due';
+    if (!d) {
+      // A job that came early (clocks of hosts differ) is queued again for the row's time.
+      const due = await this.repo.dueAt(id);
+      if (due && due.at > new Date())
+        await this.queues.addWebhooks([{ id, attempts: due.attempts, at: due.at }], 'early');
+      return 'not_due';
+    }
     if (d.endpoint.state !== 'enabled') {
       await this.repo.hold(d.id, null);
       return 'held';
@@ -100,10 +106,9 @@ export class WebhookDeliveryService {
           await this.disable(d, `deliveries kept failing for the whole retry window (last: ${reason})`);
           return 'disabled';
         }
-        await this.repo.retry(d.id, delay, status, reason);
-        await this.queues.addWebhooks([
-          { id: d.id, attempts: d.attempts, at: new Date(now.getTime() + delay) },
-        ]);
+        const at = new Date(Date.now() + delay);
+        await this.repo.retry(d.id, at, status, reason);
+        await this.queues.addWebhooks([{ id: d.id, attempts: d.attempts, at }]);
         return 'retry';
       }
     }

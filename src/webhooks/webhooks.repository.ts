@@ -203,6 +203,17 @@ export class WebhooksRepository {
       .map((r) => ({ id: Number(r.id), attempts: r.attempts, nextAttemptAt: r.next_attempt_at }));
   }
 
+  /** When a pending delivery is due, or null when it is not pending (done, held, or being sent). */
+  async dueAt(id: number): Promise<{ at: Date; attempts: number } | null> {
+    const row = await this.db
+      .selectFrom('webhook_deliveries')
+      .select(['next_attempt_at', 'attempts'])
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return row ? { at: row.next_attempt_at, attempts: row.attempts } : null;
+  }
+
   async claim(id: number, leaseMs: number): Promise<ClaimedDelivery | null> {
     const claimed = await this.db
       .updateTable('webhook_deliveries')
@@ -264,10 +275,10 @@ export class WebhooksRepository {
     });
   }
 
-  async retry(id: number, afterMs: number, status: number | null, error: string): Promise<void> {
+  async retry(id: number, at: Date, status: number | null, error: string): Promise<void> {
     await this.finish(id, {
       status: 'pending',
-      next_attempt_at: interval(afterMs),
+      next_attempt_at: at,
       last_status_code: status,
       last_error: error,
     });

@@ -141,7 +141,10 @@ export class WebhookEndpointsService {
     if (body.eventId && work.length === 0 && endpoint.state === 'enabled') {
       throw new NotFoundError(`Event ${body.eventId} (of a type this endpoint receives)`);
     }
-    await this.queues.addWebhooks(work.map((d) => ({ id: d.id, attempts: d.attempts, at: d.nextAttemptAt })));
+    await this.queues.addWebhooks(
+      work.map((d) => ({ id: d.id, attempts: d.attempts, at: d.nextAttemptAt })),
+      'replay',
+    );
     return { queued: work.length };
   }
 

@@ -68,25 +68,27 @@ export interface Received {
   body: { id: string; type: string; sequence: number; createdAt: string; data: Record<string, unknown> };
 }
 
-/**
- * A merchant endpoint: verifies every delivery with the `standardwebhooks` package and records the good
- * ones. `answers` scripts the status codes of the next requests (then 200).
- */
-export async function startReceiver(): Promise<{
+export interface Receiver {
   url: string;
+  /** The endpoint's whsec_ secret, set by the test once wismo issued it. */
   secret: string;
+  /** Deliveries that passed the signature check (answered 2xx). */
   received: Received[];
   requests: number;
+  /** Status codes for the next requests, in order; then 200. */
   answers: number[];
   close(): Promise<void>;
-}> {
-  const state = {
+}
+
+/** A merchant endpoint: verifies every delivery with the `standardwebhooks` package and records the good ones. */
+export async function startReceiver(): Promise<Receiver> {
+  const state: Receiver = {
     url: '',
     secret: '',
-    received: [] as Received[],
+    received: [],
     requests: 0,
-    answers: [] as number[],
-    close: async () => undefined as void,
+    answers: [],
+    close: async () => {},
   };
   const read = (req: IncomingMessage) =>
     new Promise<string>((resolve) => {
