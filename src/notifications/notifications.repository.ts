@@ -226,6 +226,16 @@ export class NotificationsRepository {
     };
   }
 
+  /** Keeps a message being sent with this sender: a send may wait in the SMTP pool longer than a lease. */
+  async extendLease(id: string, leaseMs: number): Promise<void> {
+    await this.db
+      .updateTable('notifications')
+      .set({ lease_until: sql`now() + ${`${leaseMs} milliseconds`}::interval` })
+      .where('id', '=', id)
+      .where('status', '=', 'sending')
+      .execute();
+  }
+
   async sent(id: string, outcome: { providerId: string; subjectLine: string | null }): Promise<void> {
     await this.finish(id, {
       status: 'sent',

@@ -76,6 +76,11 @@ export class NotificationSender {
       }
     }
     const facts = this.facts(m, ctx, settings, now);
+    // The lease is renewed while this process lives, so only a sender that died lets a message go to another.
+    const heartbeat = setInterval(
+      () => void this.repo.extendLease(m.id, this.options.leaseMs).catch(() => undefined),
+      Math.max(this.options.leaseMs / 3, 100),
+    );
     try {
       if (m.channel === 'email') {
         const mail = renderEmail(facts);
@@ -123,6 +128,8 @@ export class NotificationSender {
         'send will be retried',
       );
       return 'retry';
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 
