@@ -186,7 +186,7 @@ const envSchema = z.object({
   DEMO_MERCHANT: bool.optional(),
   /** Outgoing email: smtp(s)://user:pass@host:port. Unset: messages are written to MAILBOX_DIR instead. */
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
-  SMTP_POOL_SIZE: int(1, 100).default(5),
+  SMTP_POOL_SIZE: int(1, 100).default(10),
   SMTP_TIMEOUT: duration(1000, 300_000).prefault('30s'),
   MAILBOX_DIR: z.string().min(1).default('.data/mailbox'),
   /** The From address of shopper emails when the merchant has not set one. */
@@ -209,7 +209,7 @@ const envSchema = z.object({
   /** Run the outbox relay in this worker process (every worker by default; they share the work). */
   OUTBOX_RELAY: bool.default(true),
   /** How often each worker looks for outbox rows to relay (it also looks at once after its own changes). */
-  RELAY_TICK: duration(10, 60_000).prefault('200ms'),
+  RELAY_TICK: duration(10, 60_000).prefault('100ms'),
   RELAY_BATCH: int(1, 10_000).default(500),
   /** Merchant webhooks: one request's timeout, and the retry schedule (base × 2^n with jitter, capped). */
   MERCHANT_WEBHOOK_TIMEOUT: duration(1000, 120_000).prefault('15s'),
@@ -232,6 +232,8 @@ const envSchema = z.object({
     ),
   /** How long a tracking link in a message stays valid. */
   TRACKING_LINK_TTL: duration(3_600_000, 3650 * 86_400_000).prefault('180d'),
+  /** Look for delays and stalls in this deployment (a job scheduled once, run by one worker per interval). */
+  DELAY_CHECKS: bool.default(true),
   /** How often delays and stalls are looked for. */
   DELAY_CHECK_INTERVAL: duration(1000, 86_400_000).prefault('5m'),
 });
@@ -335,7 +337,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
       leaseMs: env.SEND_LEASE,
       relay: { enabled: env.OUTBOX_RELAY, tickMs: env.RELAY_TICK, batch: env.RELAY_BATCH },
       trackingLinkTtlMs: env.TRACKING_LINK_TTL,
-      delayCheckIntervalMs: env.DELAY_CHECK_INTERVAL,
+      delayCheckIntervalMs: env.DELAY_CHECKS ? env.DELAY_CHECK_INTERVAL : null,
     },
     merchantWebhooks: {
       timeoutMs: env.MERCHANT_WEBHOOK_TIMEOUT,

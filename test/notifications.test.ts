@@ -278,7 +278,7 @@ describe('shopper messages', () => {
       ]);
       await sql`UPDATE notifications SET not_before = now() WHERE id = ${held.id}`.execute(t.deps.db);
       await settings({ quietHours: null });
-      expect(await t.deps.services.sender.send(held.id)).toBe('skipped');
+      expect((await t.deps.services.sender.send([held.id])).get(held.id)).toBe('skipped');
       const after = (await log(order.id)).find((r) => r.id === held.id);
       expect(after).toMatchObject({ status: 'skipped', statusReason: 'stale: it is delivered now' });
       // The delivered SMS itself goes out (quiet hours are over).

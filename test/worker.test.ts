@@ -33,7 +33,11 @@ describe('worker', () => {
     const queue = new Queue(QUEUES.maintenance, { connection, prefix: deps.config.queuePrefix });
     const schedulers = await queue.getJobSchedulers();
     await queue.close();
-    expect(schedulers.map((s) => s.key).sort()).toEqual(['purge-idempotency-keys', 'sweep-raw-payloads']);
+    expect(schedulers.map((s) => s.key).sort()).toEqual([
+      'purge-idempotency-keys',
+      'sweep-raw-payloads',
+      'sweep-sends',
+    ]);
   });
 
   it('purges expired idempotency records through the queue', async () => {

@@ -12,11 +12,28 @@ const SANDBOX_API_KEY = 'sandbox-demo-key';
 /** Fewer demo shipments still moving than this, and a new batch of demo orders is placed. */
 const DEMO_ORDERS = 8;
 
+// One shopper per language wismo writes in, and one whose language falls back to the merchant's.
 const SHOPPERS = [
-  { name: 'Ada Lovelace', email: 'ada@example.com', locale: 'en-GB', timeZone: 'Europe/London' },
+  {
+    name: 'Ada Lovelace',
+    email: 'ada@example.com',
+    phone: '+447700900123',
+    smsConsent: true,
+    locale: 'en-GB',
+    timeZone: 'Europe/London',
+  },
+  {
+    name: 'Kasia Nowak',
+    email: 'kasia@example.pl',
+    phone: '+48500100200',
+    smsConsent: true,
+    locale: 'pl',
+    timeZone: 'Europe/Warsaw',
+  },
+  { name: 'Иван Петров', email: 'ivan@example.ru', locale: 'ru', timeZone: 'Europe/Moscow' },
+  { name: '田中 由紀', email: 'yuki@example.jp', locale: 'ja-JP', timeZone: 'Asia/Tokyo' },
+  { name: 'Siti Aminah', email: 'siti@example.my', locale: 'ms-MY', timeZone: 'Asia/Kuala_Lumpur' },
   { name: 'Jean Dupont', email: 'jean@example.fr', locale: 'fr', timeZone: 'Europe/Paris' },
-  { name: 'Grace Hopper', email: 'grace@example.com', locale: 'en-US', timeZone: 'America/New_York' },
-  { name: 'Kasia Nowak', email: 'kasia@example.pl', locale: 'pl', timeZone: 'Europe/Warsaw' },
 ];
 const ITEMS = [
   { sku: 'MUG-01', name: 'Enamel mug', quantity: 2 },
@@ -57,6 +74,11 @@ export async function startDemo(deps: Deps, logger: Logger): Promise<SandboxCarr
     logger.info(
       `sandbox carrier at ${sandbox.url} (speed ${config.sandboxCarrier.speed}): demo parcels move in minutes; see them with GET /v1/orders`,
     );
+    if (!config.notifications.email.smtpUrl) {
+      logger.info(
+        `no SMTP_URL: shopper emails are written to ${config.notifications.email.mailboxDir} (.eml files), SMS to its sms/ folder`,
+      );
+    }
     return sandbox;
   } catch (err) {
     await sandbox.close();
@@ -74,12 +96,17 @@ async function placeDemoOrders(deps: Deps, merchantId: string, sandbox: SandboxC
   for (const [i, parcel] of parcels.entries()) {
     const shopper = SHOPPERS[i % SHOPPERS.length] as (typeof SHOPPERS)[number];
     const item = ITEMS[i % ITEMS.length] as (typeof ITEMS)[number];
-    await deps.services.orders.upsert(merchantId, {
+    // As a storefront does it: the order, its confirmation, then the parcel; each is a message to the shopper.
+    const { order } = await deps.services.orders.upsert(merchantId, {
       orderNumber: `DEMO-${stamp}-${i + 1}`,
       placedAt: new Date().toISOString(),
       customer: shopper,
       items: [item],
-      shipments: [{ carrier: 'sandbox', trackingNumber: parcel.trackingNumber }],
+    });
+    await deps.services.orders.addMilestone(merchantId, order.id, 'confirmed', undefined);
+    await deps.services.orders.attachShipment(merchantId, order.id, {
+      carrier: 'sandbox',
+      trackingNumber: parcel.trackingNumber,
     });
   }
 }

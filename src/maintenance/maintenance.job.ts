@@ -5,17 +5,18 @@ import type { IdempotencyService } from '../idempotency/idempotency.service.js';
 import type { RawPayloadsService } from '../intake/raw-payloads.service.js';
 import type { SendSweeper } from '../notifications/send-sweeper.js';
 
-export function maintenanceSchedules(sweepIntervalMs: number, delayCheckIntervalMs: number) {
-  return [
+export function maintenanceSchedules(sweepIntervalMs: number, delayCheckIntervalMs: number | null) {
+  const schedules: { id: string; everyMs: number }[] = [
     // Idempotency records live a day (IDEMPOTENCY_TTL_HOURS); this keeps the table from growing without bound.
     { id: 'purge-idempotency-keys', everyMs: 60 * 60 * 1000 },
     // Payloads committed whose normalize job never reached Redis, or whose worker died: enqueued again.
     { id: 'sweep-raw-payloads', everyMs: sweepIntervalMs },
     // Shopper messages and webhook deliveries whose job was lost, or whose sender died holding them.
     { id: 'sweep-sends', everyMs: sweepIntervalMs },
-    // Estimates that passed and parcels gone silent: marked delayed (once per estimate).
-    { id: 'check-delays', everyMs: delayCheckIntervalMs },
-  ] as const;
+  ];
+  // Estimates that passed and parcels gone silent: marked delayed (once per estimate).
+  if (delayCheckIntervalMs !== null) schedules.push({ id: 'check-delays', everyMs: delayCheckIntervalMs });
+  return schedules;
 }
 
 /** Housekeeping that keeps Postgres tables bounded. Idempotent: running a job twice deletes nothing more. */

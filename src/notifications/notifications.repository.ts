@@ -165,23 +165,26 @@ export class NotificationsRepository {
       .map((r) => ({ id: r.id, attempts: r.attempts, notBefore: r.not_before }));
   }
 
-  /** When a pending message is due, or null when it is not pending (done, or being sent). */
-  async dueAt(id: string): Promise<{ at: Date; attempts: number } | null> {
-    const row = await this.db
+  /** Pending messages among these that are due later than now: a job that came early asks again. */
+  async dueLater(ids: readonly string[]): Promise<DueWork[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
       .selectFrom('notifications')
-      .select(['not_before', 'attempts'])
-      .where('id', '=', id)
+      .select(['id', 'not_before', 'attempts'])
+      .where('id', 'in', ids)
       .where('status', '=', 'pending')
-      .executeTakeFirst();
-    return row ? { at: row.not_before, attempts: row.attempts } : null;
+      .where('not_before', '>', sql<Date>`now()`)
+      .execute();
+    return rows.map((r) => ({ id: r.id, attempts: r.attempts, notBefore: r.not_before }));
   }
 
   /**
-   * Takes a message for sending: a pending one whose time has come, or one whose sender's lease ran out.
-   * Null when it is not there to take (sent, held for later, or another sender has it).
+   * Takes messages for sending: pending ones whose time has come, and ones whose sender's lease ran out.
+   * Those not there to take (sent, held for later, or with another sender) are left out.
    */
-  async claim(id: string, leaseMs: number): Promise<ClaimedMessage | null> {
-    const row = await this.db
+  async claim(ids: readonly string[], leaseMs: number): Promise<ClaimedMessage[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
       .updateTable('notifications')
       .set({
         status: 'sending',
@@ -189,7 +192,7 @@ export class NotificationsRepository {
         lease_until: sql`now() + ${`${leaseMs} milliseconds`}::interval`,
         updated_at: sql`now()`,
       })
-      .where('id', '=', id)
+      .where('id', 'in', ids)
       .where((eb) =>
         eb.or([
           eb.and([eb('status', '=', 'pending'), eb('not_before', '<=', sql<Date>`now()`)]),
@@ -209,9 +212,8 @@ export class NotificationsRepository {
         'time_zone',
         'attempts',
       ])
-      .executeTakeFirst();
-    if (!row) return null;
-    return {
+      .execute();
+    return rows.map((row) => ({
       id: row.id,
       merchantId: row.merchant_id,
       orderId: row.order_id,
@@ -223,28 +225,32 @@ export class NotificationsRepository {
       locale: row.locale,
       timeZone: row.time_zone,
       attempts: row.attempts,
-    };
+    }));
   }
 
-  /** Keeps a message being sent with this sender: a send may wait in the SMTP pool longer than a lease. */
-  async extendLease(id: string, leaseMs: number): Promise<void> {
+  /** Keeps messages with their sender: a send may wait in the SMTP pool longer than a lease. */
+  async extendLeases(ids: readonly string[], leaseMs: number): Promise<void> {
+    if (ids.length === 0) return;
     await this.db
       .updateTable('notifications')
       .set({ lease_until: sql`now() + ${`${leaseMs} milliseconds`}::interval` })
-      .where('id', '=', id)
+      .where('id', 'in', ids)
       .where('status', '=', 'sending')
       .execute();
   }
 
-  async sent(id: string, outcome: { providerId: string; subjectLine: string | null }): Promise<void> {
-    await this.finish(id, {
-      status: 'sent',
-      provider_id: outcome.providerId,
-      subject_line: outcome.subjectLine,
-      sent_at: sql`now()`,
-      status_reason: null,
-      last_error: null,
-    });
+  /** Records sent messages, one statement for the lot. */
+  async sentMany(
+    outcomes: readonly { id: string; providerId: string; subjectLine: string | null }[],
+  ): Promise<void> {
+    if (outcomes.length === 0) return;
+    await sql`
+      UPDATE notifications n SET status = 'sent', provider_id = v.provider_id, subject_line = v.subject_line,
+             sent_at = now(), status_reason = NULL, last_error = NULL, lease_until = NULL, updated_at = now()
+      FROM jsonb_to_recordset(${JSON.stringify(
+        outcomes.map((o) => ({ id: o.id, provider_id: o.providerId, subject_line: o.subjectLine })),
+      )}::jsonb) AS v(id uuid, provider_id text, subject_line text)
+      WHERE n.id = v.id AND n.status = 'sending'`.execute(this.db);
   }
 
   async skipped(id: string, reason: string): Promise<void> {
@@ -291,17 +297,6 @@ export class NotificationsRepository {
       .limit(limit)
       .execute();
     return rows.map((r) => ({ id: r.id, attempts: r.attempts, notBefore: r.not_before }));
-  }
-
-  /** Unrelayed outbox rows older than this: their relay was lost (every worker relays, so this is rare). */
-  async unrelayedBefore(olderThanMs: number): Promise<number> {
-    const row = await this.db
-      .selectFrom('outbox')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('relayed_at', 'is', null)
-      .where('created_at', '<', sql<Date>`now() - ${`${olderThanMs} milliseconds`}::interval`)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
   }
 }
 

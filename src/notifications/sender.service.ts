@@ -1,11 +1,16 @@
 import type { Logger } from 'pino';
 import { getAdapter } from '../carriers/registry.js';
+import { Coalescer } from '../lib/coalescer.js';
 import type { SendQueues } from '../queue/send-queues.js';
 import type { TrackingLinks } from '../tracking-page/links.js';
 import type { EmailSender } from './channels/email.js';
 import { PermanentSendError, TransientSendError } from './channels/errors.js';
 import type { SmsSender } from './channels/sms.js';
-import type { MessageContext, MessageContextRepository } from './message-context.repository.js';
+import {
+  contextKey,
+  type MessageContext,
+  type MessageContextRepository,
+} from './message-context.repository.js';
 import type { Locale, MessageFacts, Milestone } from './model.js';
 import type { ClaimedMessage, NotificationsRepository } from './notifications.repository.js';
 import { afterQuietHours } from './quiet-hours.js';
@@ -17,6 +22,8 @@ import { staleReason } from './staleness.js';
 // SMS out of the shopper's quiet hours, renders it from the latest facts and hands it to its channel. A
 // passing failure re-dates the row and queues the next attempt; a permanent one records why and stops.
 // Anything else (Postgres away) throws: the job retries, and the row's lease lets a later claim take over.
+
+type SentMark = { id: string; providerId: string; subjectLine: string | null };
 
 export type SendOutcome = 'sent' | 'skipped' | 'failed' | 'retry' | 'held' | 'not_due';
 
@@ -39,20 +46,60 @@ export class NotificationSender {
     private readonly logger: Logger,
   ) {}
 
-  async send(id: string, now = new Date()): Promise<SendOutcome> {
-    const m = await this.repo.claim(id, this.options.leaseMs);
-    if (!m) {
-      // A job that came early (clocks of hosts differ) is queued again for the row's time.
-      const due = await this.repo.dueAt(id);
-      if (due && due.at > new Date())
-        await this.queues.addNotifications([{ id, attempts: due.attempts, at: due.at }], 'early');
-      return 'not_due';
+  /**
+   * Sends a batch of messages (the relay queues the messages of one relay together): one claim, one read of
+   * their orders and parcels, the sends side by side through the channels' pools, one write of the sent.
+   */
+  async send(ids: readonly string[], now = new Date()): Promise<Map<string, SendOutcome>> {
+    const outcomes = new Map<string, SendOutcome>(ids.map((id) => [id, 'not_due']));
+    const claimed = await this.repo.claim(ids, this.options.leaseMs);
+    if (claimed.length < ids.length) {
+      // Jobs that came early (clocks of hosts differ) are queued again for the rows' time.
+      const taken = new Set(claimed.map((m) => m.id));
+      const later = await this.repo.dueLater(ids.filter((id) => !taken.has(id)));
+      await this.queues.addNotifications(
+        later.map((d) => ({ id: d.id, attempts: d.attempts, at: d.notBefore })),
+        'early',
+      );
     }
+    if (claimed.length === 0) return outcomes;
+    // The leases are renewed while this process lives: only a sender that died lets a message go to another.
+    const heartbeat = setInterval(
+      () =>
+        void this.repo
+          .extendLeases(
+            claimed.map((m) => m.id),
+            this.options.leaseMs,
+          )
+          .catch(() => undefined),
+      Math.max(this.options.leaseMs / 3, 100),
+    );
+    try {
+      const contexts = await this.contexts.loadMany(claimed);
+      const sent = new Coalescer<SentMark>((batch) => this.repo.sentMany(batch));
+      await Promise.all(
+        claimed.map(async (m) => {
+          const outcome = await this.sendOne(m, contexts.get(contextKey(m.orderId, m.shipmentId)), now, sent);
+          outcomes.set(m.id, outcome);
+        }),
+      );
+      await sent.settled();
+      return outcomes;
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  private async sendOne(
+    m: ClaimedMessage,
+    ctx: MessageContext | undefined,
+    now: Date,
+    sent: Coalescer<SentMark>,
+  ): Promise<SendOutcome> {
     if (m.attempts > this.options.maxAttempts) {
       await this.repo.failed(m.id, `gave up after ${this.options.maxAttempts} attempts`);
       return 'failed';
     }
-    const ctx = await this.contexts.load(m.merchantId, m.orderId, m.shipmentId);
     if (!ctx) {
       await this.repo.skipped(m.id, 'the order or shipment no longer exists');
       return 'skipped';
@@ -76,11 +123,6 @@ export class NotificationSender {
       }
     }
     const facts = this.facts(m, ctx, settings, now);
-    // The lease is renewed while this process lives, so only a sender that died lets a message go to another.
-    const heartbeat = setInterval(
-      () => void this.repo.extendLease(m.id, this.options.leaseMs).catch(() => undefined),
-      Math.max(this.options.leaseMs / 3, 100),
-    );
     try {
       if (m.channel === 'email') {
         const mail = renderEmail(facts);
@@ -97,7 +139,7 @@ export class NotificationSender {
           html: mail.html,
           headers: { 'X-Wismo-Notification': m.id },
         });
-        await this.repo.sent(m.id, { providerId, subjectLine: mail.subject });
+        sent.push({ id: m.id, providerId, subjectLine: mail.subject });
       } else {
         const { providerId } = await this.sms.send({
           to: m.recipient,
@@ -105,7 +147,7 @@ export class NotificationSender {
           idempotencyKey: m.id,
           from: settings.sender.smsFrom,
         });
-        await this.repo.sent(m.id, { providerId, subjectLine: null });
+        sent.push({ id: m.id, providerId, subjectLine: null });
       }
       return 'sent';
     } catch (err) {
@@ -128,8 +170,6 @@ export class NotificationSender {
         'send will be retried',
       );
       return 'retry';
-    } finally {
-      clearInterval(heartbeat);
     }
   }
 

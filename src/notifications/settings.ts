@@ -6,13 +6,21 @@ import { CHANNELS, type Channel, LOCALES, MILESTONES, type Milestone } from './m
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+// Settings are read for every message: building an Intl formatter per read to check the zone costs more than
+// the rest of the read, and there are a few hundred zones.
+const zones = new Map<string, boolean>();
 function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone.length <= 64;
-  } catch {
-    return false;
+  let ok = zones.get(zone);
+  if (ok === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      ok = zone.length <= 64;
+    } catch {
+      ok = false;
+    }
+    if (zones.size < 1000) zones.set(zone, ok);
   }
+  return ok;
 }
 
 const ChannelSwitches = z.strictObject({

@@ -93,7 +93,10 @@ export function pollQueue(
 
 /** A shopper message or a merchant webhook delivery to attempt: the row is the truth, the job only a nudge. */
 export interface SendJobData {
-  id: string;
+  /** One row (webhook deliveries, retries, held messages) … */
+  id?: string;
+  /** … or the messages of one relay, sent together. */
+  ids?: string[];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -15,6 +16,10 @@ export interface SendWork {
 }
 
 const CHUNK = 1000;
+/** Rows one job sends together: one claim, one read, their sends side by side. */
+const SEND_BATCH = 50;
+
+type Job = { name: string; data: SendJobData; opts: { jobId: string; delay?: number } };
 const LIVE: readonly string[] = ['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'];
 
 export class SendQueues {
@@ -32,13 +37,43 @@ export class SendQueues {
     this.webhooks?.on('error', () => undefined);
   }
 
-  /** `tag` marks a second job for the same attempt (one that came early and asks again for later). */
+  /**
+   * Rows due now go in jobs of up to SEND_BATCH, sent together; the others one job each, delayed to their
+   * time. `tag` marks a second job for the same attempt (one that came early, a replay, a resume).
+   */
   async addNotifications(work: readonly SendWork[], tag?: string): Promise<void> {
-    await this.add(this.notifications, 'n', work, tag);
+    await this.addBatched(this.notifications, 'n', work, tag);
   }
 
   async addWebhooks(work: readonly SendWork[], tag?: string): Promise<void> {
-    await this.add(this.webhooks, 'd', work, tag);
+    await this.addBatched(this.webhooks, 'd', work, tag);
+  }
+
+  private async addBatched(
+    queue: Queue<SendJobData> | null,
+    kind: string,
+    work: readonly SendWork[],
+    tag?: string,
+  ): Promise<void> {
+    const now = Date.now();
+    const due = work.filter((w) => w.at.getTime() <= now);
+    const later = work.filter((w) => w.at.getTime() > now);
+    const batches: Job[] = [];
+    for (let i = 0; i < due.length; i += SEND_BATCH) {
+      const part = due.slice(i, i + SEND_BATCH);
+      // Named by what it holds: the same rows and attempts queued twice are one job.
+      const key = createHash('sha256')
+        .update(`${tag ? `${tag}@${now}` : ''}|${part.map((w) => `${w.id}:${w.attempts}`).join(',')}`)
+        .digest('base64url')
+        .slice(0, 22);
+      batches.push({
+        name: 'send',
+        data: { ids: part.map((w) => String(w.id)) },
+        opts: { jobId: `${kind}b-${key}` },
+      });
+    }
+    await this.submit(queue, batches, due.length);
+    await this.add(queue, kind, later, tag);
   }
 
   /**
@@ -81,26 +116,24 @@ export class SendQueues {
     work: readonly SendWork[],
     tag?: string,
   ): Promise<void> {
-    if (!queue || work.length === 0) return;
     const now = Date.now();
+    const jobs = work.map((w) => ({
+      name: 'send',
+      data: { id: String(w.id) },
+      opts: {
+        jobId: `${kind}-${w.id}-${w.attempts}${tag ? `-${tag}-${w.at.getTime()}` : ''}`,
+        delay: Math.max(0, w.at.getTime() - now),
+      },
+    }));
+    await this.submit(queue, jobs, work.length);
+  }
+
+  private async submit(queue: Queue<SendJobData> | null, jobs: readonly Job[], rows: number): Promise<void> {
+    if (!queue || jobs.length === 0) return;
     try {
-      for (let i = 0; i < work.length; i += CHUNK) {
-        await queue.addBulk(
-          work.slice(i, i + CHUNK).map((w) => ({
-            name: 'send',
-            data: { id: String(w.id) },
-            opts: {
-              jobId: `${kind}-${w.id}-${w.attempts}${tag ? `-${tag}-${w.at.getTime()}` : ''}`,
-              delay: Math.max(0, w.at.getTime() - now),
-            },
-          })),
-        );
-      }
+      for (let i = 0; i < jobs.length; i += CHUNK) await queue.addBulk(jobs.slice(i, i + CHUNK));
     } catch (err) {
-      this.logger.warn(
-        { err, queue: queue.name, rows: work.length },
-        'could not queue sends; the sweeper will',
-      );
+      this.logger.warn({ err, queue: queue.name, rows }, 'could not queue sends; the sweeper will');
     }
   }
 

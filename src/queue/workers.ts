@@ -43,6 +43,8 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
   for (const s of maintenanceSchedules(config.sweep.intervalMs, config.notifications.delayCheckIntervalMs)) {
     await queue.upsertJobScheduler(s.id, { every: s.everyMs }, { name: s.id, data: {} });
   }
+  // Turned off (DELAY_CHECKS=false) after it ran: the schedule stored in Redis goes too.
+  if (config.notifications.delayCheckIntervalMs === null) await queue.removeJobScheduler('check-delays');
 
   const maintenance = new Worker(
     QUEUES.maintenance,
@@ -120,6 +122,13 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
   };
 }
 
+/** How many rows of a send job ended how: the job's result, as shown in queue dashboards. */
+function count(outcomes: Map<unknown, string>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const o of outcomes.values()) counts[o] = (counts[o] ?? 0) + 1;
+  return counts;
+}
+
 /** Shopper messages and merchant webhook deliveries: each job attempts its row once (see the services). */
 function startSendWorkers(deps: Deps, connection: Redis): Worker[] {
   const { config, logger } = deps;
@@ -131,12 +140,17 @@ function startSendWorkers(deps: Deps, connection: Redis): Worker[] {
   };
   const notifications = new Worker<SendJobData>(
     QUEUES.notifications,
-    async (job) => deps.services.sender.send(job.data.id),
+    async (job) => {
+      return count(await deps.services.sender.send(job.data.ids ?? (job.data.id ? [job.data.id] : [])));
+    },
     { ...common, concurrency: config.notifications.concurrency },
   );
   const webhooks = new Worker<SendJobData>(
     QUEUES.merchantWebhooks,
-    async (job) => deps.services.deliveries.deliver(Number(job.data.id)),
+    async (job) => {
+      const ids = (job.data.ids ?? (job.data.id ? [job.data.id] : [])).map(Number);
+      return count(await deps.services.deliveries.deliver(ids));
+    },
     { ...common, concurrency: config.merchantWebhooks.concurrency },
   );
   for (const [name, w] of [

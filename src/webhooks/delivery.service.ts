@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
+import { Coalescer } from '../lib/coalescer.js';
 import type { SecretBox } from '../lib/secret-box.js';
 import type { EmailSender } from '../notifications/channels/email.js';
 import type { NotificationsRepository } from '../notifications/notifications.repository.js';
@@ -56,15 +57,32 @@ export class WebhookDeliveryService {
     private readonly logger: Logger,
   ) {}
 
-  async deliver(id: number, now = new Date()): Promise<DeliveryOutcome> {
-    const d = await this.repo.claim(id, this.options.leaseMs);
-    if (!d) {
-      // A job that came early (clocks of hosts differ) is queued again for the row's time.
-      const due = await this.repo.dueAt(id);
-      if (due && due.at > new Date())
-        await this.queues.addWebhooks([{ id, attempts: due.attempts, at: due.at }], 'early');
-      return 'not_due';
+  /** Delivers a batch side by side: one claim, one read of endpoints and events, delivered rows written in a few statements. */
+  async deliver(ids: readonly number[], now = new Date()): Promise<Map<number, DeliveryOutcome>> {
+    const outcomes = new Map<number, DeliveryOutcome>(ids.map((id) => [id, 'not_due']));
+    const claimed = await this.repo.claim(ids, this.options.leaseMs);
+    if (claimed.length < ids.length) {
+      // Jobs that came early (clocks of hosts differ) are queued again for the rows' time.
+      const taken = new Set(claimed.map((d) => d.id));
+      const later = await this.repo.dueLater(ids.filter((id) => !taken.has(id)));
+      await this.queues.addWebhooks(
+        later.map((d) => ({ id: d.id, attempts: d.attempts, at: d.nextAttemptAt })),
+        'early',
+      );
     }
+    const delivered = new Coalescer<{ id: number; status: number }>((batch) =>
+      this.repo.deliveredMany(batch),
+    );
+    await Promise.all(claimed.map(async (d) => outcomes.set(d.id, await this.deliverOne(d, now, delivered))));
+    await delivered.settled();
+    return outcomes;
+  }
+
+  private async deliverOne(
+    d: ClaimedDelivery,
+    now: Date,
+    delivered: Coalescer<{ id: number; status: number }>,
+  ): Promise<DeliveryOutcome> {
     if (d.endpoint.state !== 'enabled') {
       await this.repo.hold(d.id, null);
       return 'held';
@@ -81,7 +99,7 @@ export class WebhookDeliveryService {
     );
     switch (outcome.kind) {
       case 'delivered':
-        await this.repo.delivered(d.id, outcome.status);
+        delivered.push({ id: d.id, status: outcome.status });
         return 'delivered';
       case 'gone':
         await this.repo.failed(d.id, 410, 'the endpoint answered 410 Gone');

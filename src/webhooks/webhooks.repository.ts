@@ -203,18 +203,9 @@ export class WebhooksRepository {
       .map((r) => ({ id: Number(r.id), attempts: r.attempts, nextAttemptAt: r.next_attempt_at }));
   }
 
-  /** When a pending delivery is due, or null when it is not pending (done, held, or being sent). */
-  async dueAt(id: number): Promise<{ at: Date; attempts: number } | null> {
-    const row = await this.db
-      .selectFrom('webhook_deliveries')
-      .select(['next_attempt_at', 'attempts'])
-      .where('id', '=', id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    return row ? { at: row.next_attempt_at, attempts: row.attempts } : null;
-  }
-
-  async claim(id: number, leaseMs: number): Promise<ClaimedDelivery | null> {
+  /** Takes deliveries for sending: pending ones whose time has come, and ones whose lease ran out. */
+  async claim(ids: readonly number[], leaseMs: number): Promise<ClaimedDelivery[]> {
+    if (ids.length === 0) return [];
     const claimed = await this.db
       .updateTable('webhook_deliveries')
       .set({
@@ -223,7 +214,7 @@ export class WebhooksRepository {
         lease_until: interval(leaseMs),
         updated_at: sql`now()`,
       })
-      .where('id', '=', id)
+      .where('id', 'in', ids)
       .where((eb) =>
         eb.or([
           eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', sql<Date>`now()`)]),
@@ -231,48 +222,67 @@ export class WebhooksRepository {
         ]),
       )
       .returning(['id', 'endpoint_id', 'merchant_id', 'outbox_id', 'attempts', 'created_at'])
-      .executeTakeFirst();
-    if (!claimed) return null;
-    const row = await this.db
-      .selectFrom('webhook_endpoints as e')
-      .innerJoin('outbox as o', (j) => j.on('o.id', '=', claimed.outbox_id))
-      .select([
-        'e.url',
-        'e.secret_encrypted',
-        'e.state',
-        'o.event_id',
-        'o.topic',
-        'o.sequence',
-        'o.created_at',
-        'o.payload',
-      ])
-      .where('e.id', '=', claimed.endpoint_id)
-      .executeTakeFirst();
-    if (!row) return null;
-    return {
-      id: Number(claimed.id),
-      endpointId: claimed.endpoint_id,
-      merchantId: claimed.merchant_id,
-      attempts: claimed.attempts,
-      createdAt: claimed.created_at,
-      endpoint: { url: row.url, secretEncrypted: row.secret_encrypted, state: row.state as EndpointState },
-      event: {
-        eventId: row.event_id,
-        topic: row.topic,
-        sequence: row.sequence,
-        createdAt: row.created_at,
-        payload: row.payload as Record<string, unknown>,
-      },
-    };
+      .execute();
+    if (claimed.length === 0) return [];
+    const [endpoints, events] = await Promise.all([
+      this.db
+        .selectFrom('webhook_endpoints')
+        .select(['id', 'url', 'secret_encrypted', 'state'])
+        .where('id', 'in', [...new Set(claimed.map((c) => c.endpoint_id))])
+        .execute(),
+      this.db
+        .selectFrom('outbox')
+        .select(['id', 'event_id', 'topic', 'sequence', 'created_at', 'payload'])
+        .where('id', 'in', [...new Set(claimed.map((c) => c.outbox_id))])
+        .execute(),
+    ]);
+    const endpointById = new Map(endpoints.map((e) => [e.id, e]));
+    const eventById = new Map(events.map((e) => [Number(e.id), e]));
+    return claimed.flatMap((c) => {
+      const e = endpointById.get(c.endpoint_id);
+      const o = eventById.get(Number(c.outbox_id));
+      if (!e || !o) return [];
+      return [
+        {
+          id: Number(c.id),
+          endpointId: c.endpoint_id,
+          merchantId: c.merchant_id,
+          attempts: c.attempts,
+          createdAt: c.created_at,
+          endpoint: { url: e.url, secretEncrypted: e.secret_encrypted, state: e.state as EndpointState },
+          event: {
+            eventId: o.event_id,
+            topic: o.topic,
+            sequence: o.sequence,
+            createdAt: o.created_at,
+            payload: o.payload as Record<string, unknown>,
+          },
+        },
+      ];
+    });
   }
 
-  async delivered(id: number, status: number): Promise<void> {
-    await this.finish(id, {
-      status: 'delivered',
-      last_status_code: status,
-      last_error: null,
-      delivered_at: sql`now()`,
-    });
+  /** Pending deliveries among these that are due later than now: a job that came early asks again. */
+  async dueLater(ids: readonly number[]): Promise<DeliveryWork[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('webhook_deliveries')
+      .select(['id', 'attempts', 'next_attempt_at'])
+      .where('id', 'in', ids)
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '>', sql<Date>`now()`)
+      .execute();
+    return rows.map((r) => ({ id: Number(r.id), attempts: r.attempts, nextAttemptAt: r.next_attempt_at }));
+  }
+
+  async deliveredMany(outcomes: readonly { id: number; status: number }[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    await sql`
+      UPDATE webhook_deliveries d SET status = 'delivered', last_status_code = v.code, last_error = NULL,
+             delivered_at = now(), lease_until = NULL, updated_at = now()
+      FROM jsonb_to_recordset(${JSON.stringify(outcomes.map((o) => ({ id: o.id, code: o.status })))}::jsonb)
+        AS v(id bigint, code integer)
+      WHERE d.id = v.id AND d.status = 'sending'`.execute(this.db);
   }
 
   async retry(id: number, at: Date, status: number | null, error: string): Promise<void> {

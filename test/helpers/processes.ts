@@ -30,6 +30,7 @@ export function startProcess(entry: string, env: Record<string, string>): Starte
       // As in testConfig: the shared test database is not this process's to schedule.
       POLL_SCHEDULER: 'false',
       OUTBOX_RELAY: 'false',
+      DELAY_CHECKS: 'false',
       MAILBOX_DIR: path.join(os.tmpdir(), `wismo-test-mailbox-${process.pid}`),
       ...env,
     },
