@@ -13,7 +13,6 @@ ALTER TABLE orders ADD COLUMN sms_consent boolean NOT NULL DEFAULT false;
 -- Delays wismo detects itself, beside the carrier's own: the EDD a delay was declared about, so `delayed`
 -- is said again only when the estimate moves later.
 ALTER TABLE shipments ADD COLUMN delay_edd date;
-ALTER TABLE shipments ADD COLUMN delayed_since timestamptz(3);
 
 -- The outbox row is the event merchants receive: a stable id, and a sequence per subject (shipment or
 -- order) so receivers can order what they get out of order. Subject rows are locked by the writer of the
@@ -25,6 +24,9 @@ CREATE UNIQUE INDEX outbox_event_id_idx ON outbox (event_id);
 CREATE UNIQUE INDEX outbox_subject_sequence_idx ON outbox (subject_id, sequence);
 -- Replays by time range read a merchant's events in time order.
 CREATE INDEX outbox_merchant_created_idx ON outbox (merchant_id, created_at, id);
+
+-- Changes written before this version were never relayed: they are history, not news to send shoppers now.
+UPDATE outbox SET relayed_at = now() WHERE relayed_at IS NULL;
 
 CREATE FUNCTION wismo_outbox_sequence() RETURNS trigger
   LANGUAGE plpgsql AS $$
@@ -88,6 +90,8 @@ CREATE TABLE webhook_endpoints (
   -- paused by the merchant, disabled by wismo (410 Gone, or failing for the whole retry window).
   state text NOT NULL DEFAULT 'enabled' CHECK (state IN ('enabled', 'paused', 'disabled')),
   state_reason text,
+  -- Since when its deliveries fail without one getting through: failing for the whole retry window disables it.
+  failing_since timestamptz(3),
   created_at timestamptz(3) NOT NULL DEFAULT now(),
   updated_at timestamptz(3) NOT NULL DEFAULT now()
 );

@@ -187,10 +187,15 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
   const sendQueues = new SendQueues(redis, config.queuePrefix, logger);
   const notificationsRepo = new NotificationsRepository(db);
   const webhooksRepo = new WebhooksRepository(db);
-  const email = createEmailSender(n.email, logger);
+  // The local mailbox stands in for SMTP and SMS providers in development only: in production a channel
+  // without its provider is off, and its messages are recorded as skipped with that reason.
+  const production = config.env === 'production';
+  const email = n.email.smtpUrl || !production ? createEmailSender(n.email, logger) : null;
   const sms = n.sms
     ? createSmsSender(n.sms)
-    : createSmsFileSender(path.join(n.email.mailboxDir, 'sms'), logger);
+    : production
+      ? null
+      : createSmsFileSender(path.join(n.email.mailboxDir, 'sms'), logger);
   const webhookDispatcher = safeDispatcher(w.policy, { connectTimeoutMs: Math.min(w.timeoutMs, 10_000) });
   const services: Services = {
     merchants: new MerchantsService(new MerchantsRepository(db)),
@@ -271,7 +276,7 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
       await queue?.close().catch(() => undefined);
       await pollQueues.close();
       await sendQueues.close();
-      await email.close().catch(() => undefined);
+      await email?.close().catch(() => undefined);
       await webhookDispatcher.close().catch(() => undefined);
       await dispatcher.close().catch(() => undefined);
       redis?.disconnect();

@@ -164,7 +164,7 @@ describe('merchant webhooks', () => {
     const event = refused.find((d) => d.type === 'shipment.created')?.eventId ?? '';
     const replay = await api('POST', `/v1/webhook-endpoints/${endpointId}/replay`, { eventId: event });
     expect(replay.statusCode, replay.body).toBe(202);
-    expect(replay.json()).toEqual({ queued: 1 });
+    expect(replay.json()).toEqual({ queued: 1, more: false });
     const again = await waitFor(async () => receiver.received.find((r) => r.id === event));
     expect(again.body.data.orderId).toBe(second.id);
   });
@@ -187,6 +187,44 @@ describe('merchant webhooks', () => {
     await waitFor(async () => receiver.received.length >= before + 2);
     const replayed = receiver.received.slice(before).map((r) => r.body.data.orderId);
     expect(replayed).toContain(order.id);
+  });
+
+  it('resumes a delivery that was waiting for its retry when the endpoint was paused', async () => {
+    const mark = await lastDeliveryId();
+    receiver.answers.push(503, 503);
+    const order = await orderWithParcel();
+    await waitFor(
+      async () => (await deliveries()).filter((d) => d.id > mark && d.lastStatusCode === 503).length === 2,
+    );
+    await api('POST', `/v1/webhook-endpoints/${endpointId}/pause`);
+    await waitFor(
+      async () => (await deliveries()).filter((d) => d.id > mark && d.status === 'held').length === 2,
+    );
+    expect(receiver.received.filter((r) => r.body.data.orderId === order.id)).toHaveLength(0);
+    await api('POST', `/v1/webhook-endpoints/${endpointId}/resume`);
+    await waitFor(async () => receiver.received.filter((r) => r.body.data.orderId === order.id).length === 2);
+  });
+
+  it('never sends one merchant’s events to another merchant’s endpoint', async () => {
+    const other = await createMerchant(t.deps, 'Other Store');
+    const otherReceiver = await startReceiver();
+    try {
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/v1/webhook-endpoints',
+        headers: bearer(other.keys.admin),
+        payload: { url: otherReceiver.url },
+      });
+      expect(created.statusCode).toBe(201);
+      const order = await orderWithParcel();
+      await waitFor(
+        async () => receiver.received.filter((r) => r.body.data.orderId === order.id).length === 2,
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      expect(otherReceiver.requests).toBe(0);
+    } finally {
+      await otherReceiver.close();
+    }
   });
 
   it('disables an endpoint that answers 410 Gone; resume sends what was held', async () => {

@@ -450,11 +450,12 @@ describe('SMS over a Twilio-compatible API', () => {
     expect((err as TransientSendError).reason).toMatch(/ECONNREFUSED/);
   });
 
-  it('turns 401 into a PermanentSendError that says the credentials were refused, without the token', async () => {
+  // Refused credentials are the operator's to fix: retried, so the messages outlive the fix.
+  it('turns 401 into a TransientSendError that says the credentials were refused, without the token', async () => {
     const { sender } = await setup({}, { authToken: 'tok_wrong_0123456789' });
     const err = await rejection(sender.send({ to: '+14155550123', body: 'hi', idempotencyKey: 'k' }));
-    expect(err).toBeInstanceOf(PermanentSendError);
-    const reason = (err as PermanentSendError).reason;
+    expect(err).toBeInstanceOf(TransientSendError);
+    const reason = (err as TransientSendError).reason;
     expect(reason).toMatch(/refused the credentials/);
     expect(reason).not.toContain('tok_wrong_0123456789');
     expect(JSON.stringify(err)).not.toContain('tok_wrong_0123456789');

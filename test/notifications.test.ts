@@ -378,4 +378,70 @@ describe('shopper messages', () => {
     });
     expect(moving.json()).toMatchObject({ delayed: false, delayReason: null });
   });
+
+  it('tells a split order one message per order milestone when the merchant combines them', async () => {
+    await settings({ splitOrders: 'combined' });
+    try {
+      const order = await newOrder(
+        { email: 'split@example.com' },
+        {
+          items: [
+            { sku: 'A', name: 'Tent', quantity: 1 },
+            { sku: 'B', name: 'Stove', quantity: 1 },
+          ],
+        },
+      );
+      const first = await t.app.inject({
+        method: 'POST',
+        url: `/v1/orders/${order.id}/shipments`,
+        headers: bearer(m.keys.write),
+        payload: { carrier: 'ups', trackingNumber: trackingNumber(), items: [{ sku: 'A', quantity: 1 }] },
+      });
+      const second = await t.app.inject({
+        method: 'POST',
+        url: `/v1/orders/${order.id}/shipments`,
+        headers: bearer(m.keys.write),
+        payload: { carrier: 'ups', trackingNumber: trackingNumber(), items: [{ sku: 'B', quantity: 1 }] },
+      });
+      const numbers = [first.json().trackingNumber, second.json().trackingNumber];
+      // The first parcel moves alone: the order is not in transit yet, so nothing is said.
+      await carrierNews(t.deps, m.id, connectionId, numbers[0], [{ status: 'in_transit', at: ago(30) }]);
+      await settled(order.id, 1);
+      await carrierNews(t.deps, m.id, connectionId, numbers[1], [{ status: 'in_transit', at: ago(20) }]);
+      const rows = await settled(order.id, 2);
+      expect(rows.map((r) => `${r.milestone}/${r.channel}/${r.status}`)).toEqual([
+        'shipped/email/sent',
+        'in_transit/email/sent',
+      ]);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await log(order.id)).toHaveLength(2);
+    } finally {
+      await settings({ splitOrders: 'per_shipment' });
+    }
+  });
+
+  it('masks the recipient in the reasons a provider gave, for keys without the agent scope', async () => {
+    const order = await newOrder({ email: 'quoted@example.com' });
+    await t.deps.db
+      .insertInto('notifications')
+      .values({
+        merchant_id: m.id,
+        order_id: order.id,
+        subject: `order:${order.id}`,
+        milestone: 'packed',
+        channel: 'email',
+        recipient: 'quoted@example.com',
+        locale: 'en',
+        time_zone: 'UTC',
+        status: 'failed',
+        status_reason: 'RCPT TO rejected: 550 5.1.1 <quoted@example.com> unknown',
+        last_error: 'RCPT TO rejected: 550 5.1.1 <quoted@example.com> unknown',
+      })
+      .execute();
+    const agent = (await log(order.id)).find((r) => r.milestone === 'packed');
+    expect(agent?.statusReason).toContain('quoted@example.com');
+    const writer = (await log(order.id, m.keys.write)).find((r) => r.milestone === 'packed');
+    expect(JSON.stringify(writer)).not.toContain('quoted@example.com');
+    expect(writer?.statusReason).toContain('q*****@example.com');
+  });
 });

@@ -187,7 +187,6 @@ export interface Shipments {
   delay_edd: string | null;
   delay_reason: DelayReason | null;
   delayed: Generated<boolean>;
-  delayed_since: Timestamp | null;
   delivered_at: Timestamp | null;
   destination: Json | null;
   document: ColumnType<ShipmentTrackingView | null, never, null>;
@@ -255,6 +254,7 @@ export interface WebhookEndpoints {
   created_at: Generated<Timestamp>;
   description: Generated<string>;
   event_types: Generated<string[]>;
+  failing_since: Timestamp | null;
   id: Generated<string>;
   merchant_id: string;
   secret_encrypted: Buffer;

@@ -93,7 +93,6 @@ export class DelaysRepository {
         delay_reason: reason,
         delay_edd: edd,
         delayed: reason !== null,
-        delayed_since: reason === null ? null : sql`coalesce(delayed_since, now())`,
         updated_at: sql`now()`,
       })
       .where('id', '=', id)

@@ -20,12 +20,24 @@ export class Coalescer<T> {
       const batch = this.buffer;
       this.buffer = [];
       try {
-        await this.write(batch);
+        await this.writeWithRetries(batch);
       } catch (err) {
         this.failure = err;
       }
     }
     this.writing = null;
+  }
+
+  // An outcome not written is work done again (a message sent twice): a passing database error is retried.
+  private async writeWithRetries(batch: T[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.write(batch);
+      } catch (err) {
+        if (attempt >= 4) throw err;
+        await new Promise((r) => setTimeout(r, 100 * 4 ** (attempt - 1)));
+      }
+    }
   }
 
   /** Resolves when everything pushed is written; rejects with the first failed write's error. */

@@ -44,6 +44,12 @@ export interface ClaimedMessage {
   attempts: number;
 }
 
+/** A sender's hold on a message: its id and the attempt number its claim gave it. */
+export interface Claim {
+  id: string;
+  attempts: number;
+}
+
 export interface DueWork {
   id: string;
   attempts: number;
@@ -239,35 +245,43 @@ export class NotificationsRepository {
       .execute();
   }
 
+  // Outcomes are written only by the sender that holds the row: its claim's attempt number must still be the
+  // row's. A sender whose lease ran out (and whose row another sender took) writes nothing.
+
   /** Records sent messages, one statement for the lot. */
   async sentMany(
-    outcomes: readonly { id: string; providerId: string; subjectLine: string | null }[],
+    outcomes: readonly { id: string; attempts: number; providerId: string; subjectLine: string | null }[],
   ): Promise<void> {
     if (outcomes.length === 0) return;
     await sql`
       UPDATE notifications n SET status = 'sent', provider_id = v.provider_id, subject_line = v.subject_line,
              sent_at = now(), status_reason = NULL, last_error = NULL, lease_until = NULL, updated_at = now()
       FROM jsonb_to_recordset(${JSON.stringify(
-        outcomes.map((o) => ({ id: o.id, provider_id: o.providerId, subject_line: o.subjectLine })),
-      )}::jsonb) AS v(id uuid, provider_id text, subject_line text)
-      WHERE n.id = v.id AND n.status = 'sending'`.execute(this.db);
+        outcomes.map((o) => ({
+          id: o.id,
+          attempts: o.attempts,
+          provider_id: o.providerId,
+          subject_line: o.subjectLine,
+        })),
+      )}::jsonb) AS v(id uuid, attempts integer, provider_id text, subject_line text)
+      WHERE n.id = v.id AND n.status = 'sending' AND n.attempts = v.attempts`.execute(this.db);
   }
 
-  async skipped(id: string, reason: string): Promise<void> {
-    await this.finish(id, { status: 'skipped', status_reason: reason });
+  async skipped(claim: Claim, reason: string): Promise<void> {
+    await this.finish(claim, { status: 'skipped', status_reason: reason });
   }
 
-  async failed(id: string, reason: string): Promise<void> {
-    await this.finish(id, { status: 'failed', status_reason: reason, last_error: reason });
+  async failed(claim: Claim, reason: string): Promise<void> {
+    await this.finish(claim, { status: 'failed', status_reason: reason, last_error: reason });
   }
 
   /** Back to pending until `at`: a retry after a passing failure (error set), or a hold (quiet hours). */
   async later(
-    id: string,
+    claim: Claim,
     at: Date,
     why: { error?: string; hold?: string; refundAttempt?: boolean },
   ): Promise<void> {
-    await this.finish(id, {
+    await this.finish(claim, {
       status: 'pending',
       not_before: at,
       status_reason: why.hold ?? null,
@@ -276,27 +290,33 @@ export class NotificationsRepository {
     });
   }
 
-  private async finish(id: string, set: Record<string, unknown>): Promise<void> {
+  private async finish(claim: Claim, set: Record<string, unknown>): Promise<void> {
     await this.db
       .updateTable('notifications')
       .set({ ...set, lease_until: null, updated_at: sql`now()` })
-      .where('id', '=', id)
+      .where('id', '=', claim.id)
       .where('status', '=', 'sending')
+      .where('attempts', '=', claim.attempts)
       .execute();
   }
 
   /** Messages a lost job left behind: due for a while yet pending, or sending past their lease. */
-  async stranded(olderThanMs: number, limit: number): Promise<DueWork[]> {
+  async stranded(olderThanMs: number, limit: number): Promise<(DueWork & { abandoned: boolean })[]> {
     const rows = await this.db
       .selectFrom('notifications')
-      .select(['id', 'attempts', 'not_before'])
+      .select(['id', 'attempts', 'not_before', 'status'])
       .where('status', 'in', ['pending', 'sending'])
       .where('not_before', '<', sql<Date>`now() - ${`${olderThanMs} milliseconds`}::interval`)
       .where((eb) => eb.or([eb('status', '=', 'pending'), eb('lease_until', '<', sql<Date>`now()`)]))
       .orderBy('not_before')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({ id: r.id, attempts: r.attempts, notBefore: r.not_before }));
+    return rows.map((r) => ({
+      id: r.id,
+      attempts: r.attempts,
+      notBefore: r.not_before,
+      abandoned: r.status === 'sending',
+    }));
   }
 }
 

@@ -39,7 +39,7 @@ export const NotificationLogEntry = z
     milestone: z.enum(MILESTONES),
     occurrence: z.string().describe('For delayed: the estimated delivery date the delay was about'),
     channel: z.enum(CHANNELS),
-    recipient: z.string().describe('Masked unless the key has the agent or admin scope'),
+    recipient: z.string().describe('Masked (here and in the reasons) unless the key has the agent scope'),
     locale: z.string(),
     status: z
       .enum(['pending', 'sending', 'sent', 'failed', 'skipped'])

@@ -20,6 +20,11 @@ export function maskRecipient(recipient: string): string {
   return `${recipient.slice(0, 3)}${'*'.repeat(recipient.length - 5)}${recipient.slice(-2)}`;
 }
 
+/** Providers quote the address they refused: the reasons are masked like the recipient. */
+function maskIn(text: string | null, recipient: string): string | null {
+  return text && recipient ? text.replaceAll(recipient, maskRecipient(recipient)) : text;
+}
+
 export class NotificationsService {
   constructor(private readonly log: NotificationLogRepository) {}
 
@@ -52,11 +57,11 @@ export class NotificationsService {
       recipient: fullRecipients ? r.recipient : maskRecipient(r.recipient),
       locale: r.locale,
       status: r.status as z.infer<typeof NotificationLogEntry>['status'],
-      statusReason: r.statusReason,
+      statusReason: fullRecipients ? r.statusReason : maskIn(r.statusReason, r.recipient),
       attempts: r.attempts,
       providerId: r.providerId,
       subject: r.subjectLine,
-      lastError: r.lastError,
+      lastError: fullRecipients ? r.lastError : maskIn(r.lastError, r.recipient),
       notBefore: r.notBefore.toISOString(),
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),

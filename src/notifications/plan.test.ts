@@ -117,3 +117,17 @@ describe('staleReason', () => {
     expect(staleReason('confirmed', { status: 'confirmed', delayed: false, cancelled: true })).not.toBe(null);
   });
 });
+
+describe('readSettings', () => {
+  it('keeps every valid stored field when one is no longer valid', async () => {
+    const { readSettings } = await import('./settings.js');
+    const s = readSettings(
+      { splitOrders: 'combined', timeZone: 'Mars/Olympus_Mons', quietHours: null, retired: true },
+      'pl-PL',
+    );
+    expect(s.splitOrders).toBe('combined');
+    expect(s.quietHours).toBe(null);
+    expect(s.timeZone).toBe('UTC');
+    expect(s.defaultLocale).toBe('pl');
+  });
+});

@@ -18,11 +18,19 @@ export class SendSweeper {
     const messages = await this.notifications.stranded(afterMs, LIMIT);
     const deliveries = await this.webhooks.stranded(afterMs, LIMIT);
     const now = new Date();
+    // Held for an endpoint that is enabled again (a resume that raced a relay holding its events): released.
+    const released = await this.webhooks.releaseStrandedHeld(afterMs, LIMIT);
+    await this.queues.addWebhooks(
+      released.map((d) => ({ id: d.id, attempts: d.attempts, at: now })),
+      'released',
+    );
     return {
       messages: await this.queues.requeueNotifications(messages.map((m) => ({ ...m, at: now }))),
-      deliveries: await this.queues.requeueWebhooks(
-        deliveries.map((d) => ({ id: d.id, attempts: d.attempts, at: now })),
-      ),
+      deliveries:
+        released.length +
+        (await this.queues.requeueWebhooks(
+          deliveries.map((d) => ({ id: d.id, attempts: d.attempts, at: now, abandoned: d.abandoned })),
+        )),
     };
   }
 }

@@ -23,7 +23,7 @@ import { staleReason } from './staleness.js';
 // passing failure re-dates the row and queues the next attempt; a permanent one records why and stops.
 // Anything else (Postgres away) throws: the job retries, and the row's lease lets a later claim take over.
 
-type SentMark = { id: string; providerId: string; subjectLine: string | null };
+type SentMark = { id: string; attempts: number; providerId: string; subjectLine: string | null };
 
 export type SendOutcome = 'sent' | 'skipped' | 'failed' | 'retry' | 'held' | 'not_due';
 
@@ -39,8 +39,9 @@ export class NotificationSender {
     private readonly repo: NotificationsRepository,
     private readonly contexts: MessageContextRepository,
     private readonly links: TrackingLinks,
-    private readonly email: EmailSender,
-    private readonly sms: SmsSender,
+    /** Null where the deployment has no such channel (production without SMTP_URL, or without an SMS provider). */
+    private readonly email: EmailSender | null,
+    private readonly sms: SmsSender | null,
     private readonly queues: SendQueues,
     private readonly options: SenderOptions,
     private readonly logger: Logger,
@@ -97,11 +98,11 @@ export class NotificationSender {
     sent: Coalescer<SentMark>,
   ): Promise<SendOutcome> {
     if (m.attempts > this.options.maxAttempts) {
-      await this.repo.failed(m.id, `gave up after ${this.options.maxAttempts} attempts`);
+      await this.repo.failed(m, `gave up after ${this.options.maxAttempts} attempts`);
       return 'failed';
     }
     if (!ctx) {
-      await this.repo.skipped(m.id, 'the order or shipment no longer exists');
+      await this.repo.skipped(m, 'the order or shipment no longer exists');
       return 'skipped';
     }
     const settings = readSettings(ctx.merchant.settings, ctx.merchant.defaultLocale);
@@ -111,22 +112,30 @@ export class NotificationSender {
       cancelled: ctx.order.cancelled,
     });
     if (stale) {
-      await this.repo.skipped(m.id, `stale: ${stale}`);
+      await this.repo.skipped(m, `stale: ${stale}`);
       return 'skipped';
     }
     if (m.channel === 'sms') {
       const release = afterQuietHours(now, m.timeZone, settings.quietHours);
       if (release > now) {
-        await this.repo.later(m.id, release, { hold: 'quiet_hours', refundAttempt: true });
-        await this.queues.addNotifications([{ id: m.id, attempts: m.attempts - 1, at: release }]);
+        await this.repo.later(m, release, { hold: 'quiet_hours', refundAttempt: true });
+        // Tagged: after a retry, the plain id of this attempt is the job running now.
+        await this.queues.addNotifications([{ id: m.id, attempts: m.attempts - 1, at: release }], 'held');
         return 'held';
       }
+    }
+    if ((m.channel === 'email' && !this.email) || (m.channel === 'sms' && !this.sms)) {
+      await this.repo.skipped(
+        m,
+        `no ${m.channel === 'email' ? 'SMTP server' : 'SMS provider'} is configured`,
+      );
+      return 'skipped';
     }
     const facts = this.facts(m, ctx, settings, now);
     try {
       if (m.channel === 'email') {
         const mail = renderEmail(facts);
-        const { providerId } = await this.email.send({
+        const { providerId } = await (this.email as EmailSender).send({
           messageId: `${m.id}@wismo`,
           from: {
             name: settings.sender.name ?? ctx.merchant.name,
@@ -139,34 +148,42 @@ export class NotificationSender {
           html: mail.html,
           headers: { 'X-Wismo-Notification': m.id },
         });
-        sent.push({ id: m.id, providerId, subjectLine: mail.subject });
+        sent.push({ id: m.id, attempts: m.attempts, providerId, subjectLine: mail.subject });
       } else {
-        const { providerId } = await this.sms.send({
+        const { providerId } = await (this.sms as SmsSender).send({
           to: m.recipient,
           body: renderSms(facts),
           idempotencyKey: m.id,
           from: settings.sender.smsFrom,
         });
-        sent.push({ id: m.id, providerId, subjectLine: null });
+        sent.push({ id: m.id, attempts: m.attempts, providerId, subjectLine: null });
       }
       return 'sent';
     } catch (err) {
       if (err instanceof PermanentSendError) {
-        await this.repo.failed(m.id, err.reason);
-        this.logger.warn({ notification: m.id, channel: m.channel, reason: err.reason }, 'message refused');
+        await this.repo.failed(m, err.reason);
+        this.logger.warn(
+          { notification: m.id, channel: m.channel, reason: withoutRecipient(err.reason, m.recipient) },
+          'message refused',
+        );
         return 'failed';
       }
       if (!(err instanceof TransientSendError)) throw err;
       if (m.attempts >= this.options.maxAttempts) {
-        await this.repo.failed(m.id, `gave up after ${m.attempts} attempts: ${err.reason}`);
+        await this.repo.failed(m, `gave up after ${m.attempts} attempts: ${err.reason}`);
         return 'failed';
       }
       const wait = err.retryAfterMs ?? backoff(this.options.retryBaseMs, m.attempts);
       const at = new Date(Date.now() + wait);
-      await this.repo.later(m.id, at, { error: err.reason });
+      await this.repo.later(m, at, { error: err.reason });
       await this.queues.addNotifications([{ id: m.id, attempts: m.attempts, at }]);
       this.logger.info(
-        { notification: m.id, channel: m.channel, reason: err.reason, retryAt: at },
+        {
+          notification: m.id,
+          channel: m.channel,
+          reason: withoutRecipient(err.reason, m.recipient),
+          retryAt: at,
+        },
         'send will be retried',
       );
       return 'retry';
@@ -213,6 +230,11 @@ export class NotificationSender {
       items: ctx.order.items.map((i) => ({ name: i.name, quantity: i.quantity })),
     };
   }
+}
+
+/** Providers quote the address they refused; logs never hold shopper contacts. */
+function withoutRecipient(reason: string, recipient: string): string {
+  return recipient ? reason.replaceAll(recipient, '[recipient]') : reason;
 }
 
 /** base × 2^(n−1), ±25 % jitter so a provider's recovery is not met by every retry at once. */

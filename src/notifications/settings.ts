@@ -160,12 +160,28 @@ export function applySettings(
 }
 
 /**
+ * The stored object, field by field: one field an older version wrote, or a time zone the runtime no longer
+ * knows, loses that field's value, not the merchant's other choices.
+ */
+function readStored(stored: unknown): NotificationSettingsInput {
+  const whole = NotificationSettingsInput.safeParse(stored ?? {});
+  if (whole.success) return whole.data;
+  if (typeof stored !== 'object' || stored === null) return {};
+  const out: Record<string, unknown> = {};
+  const shape = NotificationSettingsInput.shape as Record<string, z.ZodType>;
+  for (const [key, value] of Object.entries(stored)) {
+    const field = shape[key]?.safeParse(value);
+    if (field?.success) out[key] = field.data;
+  }
+  return out as NotificationSettingsInput;
+}
+
+/**
  * Reads stored settings; anything missing or no longer valid falls back to its default. The default language
  * lives in merchants.default_locale (set when the merchant was created), so it is passed in.
  */
 export function readSettings(stored: unknown, merchantLocale: string | null): NotificationSettings {
-  const parsed = NotificationSettingsInput.safeParse(stored ?? {});
-  const base = applySettings(DEFAULT_SETTINGS, parsed.success ? parsed.data : {});
+  const base = applySettings(DEFAULT_SETTINGS, readStored(stored));
   const locale = LOCALES.find((l) => l === merchantLocale?.slice(0, 2).toLowerCase());
   return { ...base, defaultLocale: locale ?? 'en' };
 }

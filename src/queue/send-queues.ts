@@ -13,6 +13,8 @@ export interface SendWork {
   attempts: number;
   /** When it may go; later than now queues a delayed job. */
   at: Date;
+  /** For the sweeper: held by a sender that died (its lease ran out), so in no job that waits. */
+  abandoned?: boolean;
 }
 
 const CHUNK = 1000;
@@ -94,8 +96,14 @@ export class SendQueues {
     work: readonly SendWork[],
   ): Promise<number> {
     if (!queue || work.length === 0) return 0;
+    // Rows wait in batch jobs named by their content, which a row cannot be looked up by: while the queue has
+    // jobs waiting, late pending rows are taken to be among them (a backlog) and left for it. Rows a dead
+    // sender held are in no waiting job, and always go again.
+    const busy = await queue.getJobCounts('waiting', 'prioritized', 'active');
+    const backlog = Object.values(busy).some((n) => n > 0);
     const lost: SendWork[] = [];
     for (const w of work) {
+      if (backlog && !w.abandoned) continue;
       const job = await queue.getJob(`${kind}-${w.id}-${w.attempts}`);
       const state = job ? await job.getState() : 'unknown';
       if (!LIVE.includes(state)) lost.push(w);

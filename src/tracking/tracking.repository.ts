@@ -432,7 +432,6 @@ export class TrackingRepository {
       UPDATE shipments s SET
         status = v.status, substatus = v.substatus, delayed = v.delayed, delay_reason = v.delay_reason,
         delay_edd = v.delay_edd,
-        delayed_since = CASE WHEN v.delay_reason IS NULL THEN NULL ELSE coalesce(s.delayed_since, now()) END,
         shipped_at = v.shipped_at, delivered_at = v.delivered_at, last_event_at = v.last_event_at,
         service = coalesce(v.service, s.service),
         signed_by = coalesce(v.signed_by, s.signed_by),

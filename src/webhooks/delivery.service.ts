@@ -52,7 +52,7 @@ export class WebhookDeliveryService {
     private readonly box: SecretBox,
     private readonly dispatcher: Dispatcher,
     private readonly queues: SendQueues,
-    private readonly email: EmailSender,
+    private readonly email: EmailSender | null,
     private readonly options: DeliveryOptions,
     private readonly logger: Logger,
   ) {}
@@ -70,7 +70,7 @@ export class WebhookDeliveryService {
         'early',
       );
     }
-    const delivered = new Coalescer<{ id: number; status: number }>((batch) =>
+    const delivered = new Coalescer<{ id: number; attempts: number; status: number }>((batch) =>
       this.repo.deliveredMany(batch),
     );
     await Promise.all(claimed.map(async (d) => outcomes.set(d.id, await this.deliverOne(d, now, delivered))));
@@ -81,10 +81,10 @@ export class WebhookDeliveryService {
   private async deliverOne(
     d: ClaimedDelivery,
     now: Date,
-    delivered: Coalescer<{ id: number; status: number }>,
+    delivered: Coalescer<{ id: number; attempts: number; status: number }>,
   ): Promise<DeliveryOutcome> {
     if (d.endpoint.state !== 'enabled') {
-      await this.repo.hold(d.id, null);
+      await this.repo.hold(d);
       return 'held';
     }
     const outcome = await deliverWebhook(
@@ -99,20 +99,31 @@ export class WebhookDeliveryService {
     );
     switch (outcome.kind) {
       case 'delivered':
-        delivered.push({ id: d.id, status: outcome.status });
+        delivered.push({ id: d.id, attempts: d.attempts, status: outcome.status });
         return 'delivered';
       case 'gone':
-        await this.repo.failed(d.id, 410, 'the endpoint answered 410 Gone');
+        await this.repo.failed(d, 410, 'the endpoint answered 410 Gone');
         await this.disable(d, 'the endpoint answered 410 Gone');
         return 'disabled';
       default: {
         const status = outcome.kind === 'retry' ? outcome.status : null;
         const reason = outcome.kind === 'refused' ? `refused: ${outcome.reason}` : outcome.reason;
+        const failingSince = await this.repo.endpointFailing(d.endpointId);
+        // An endpoint none of whose deliveries got through for the retry window is disabled and its merchant
+        // told. Learnt from a refusal once the endpoint has failed that long, or from a delivery that spent its
+        // own window with nothing getting through since it began.
+        const failingMs = failingSince === null ? 0 : now.getTime() - failingSince.getTime();
+        const failingAllAlong =
+          failingSince !== null &&
+          failingSince.getTime() <= d.createdAt.getTime() + 0.1 * this.options.retryWindowMs;
         if (status !== null && isRefusal(status)) {
+          const hopeless = failingMs >= this.options.retryWindowMs;
           // The endpoint understood and said no: the same request would get the same answer. The event is
           // kept, and a replay sends it again once the endpoint is fixed.
-          await this.repo.failed(d.id, status, reason);
-          return 'failed';
+          await this.repo.failed(d, status, reason);
+          if (hopeless)
+            await this.disable(d, `deliveries kept failing for the whole retry window (last: ${reason})`);
+          return hopeless ? 'disabled' : 'failed';
         }
         const delay = Math.min(
           (outcome.kind === 'retry' ? outcome.retryAfterMs : null) ??
@@ -120,12 +131,14 @@ export class WebhookDeliveryService {
           this.options.retryMaxDelayMs,
         );
         if (now.getTime() + delay - d.createdAt.getTime() > this.options.retryWindowMs) {
-          await this.repo.failed(d.id, status, `gave up after ${d.attempts} attempts: ${reason}`);
-          await this.disable(d, `deliveries kept failing for the whole retry window (last: ${reason})`);
-          return 'disabled';
+          const hopeless = failingAllAlong;
+          await this.repo.failed(d, status, `gave up after ${d.attempts} attempts: ${reason}`);
+          if (hopeless)
+            await this.disable(d, `deliveries kept failing for the whole retry window (last: ${reason})`);
+          return hopeless ? 'disabled' : 'failed';
         }
         const at = new Date(Date.now() + delay);
-        await this.repo.retry(d.id, at, status, reason);
+        await this.repo.retry(d, at, status, reason);
         await this.queues.addWebhooks([{ id: d.id, attempts: d.attempts, at }]);
         return 'retry';
       }
@@ -143,13 +156,15 @@ export class WebhookDeliveryService {
     const merchant = (await this.merchants.merchants([d.merchantId])).get(d.merchantId);
     if (!merchant || !endpoint) return;
     const settings = readSettings(merchant.settings, merchant.defaultLocale);
-    if (!settings.operationsEmail) return;
+    if (!settings.operationsEmail || !this.email) return;
     const text = [
       `wismo disabled your webhook endpoint ${endpoint.url} (${endpoint.id}):`,
       reason,
       '',
       'Events for it are kept and held. Once the endpoint answers again, resume it with',
-      `POST /v1/webhook-endpoints/${endpoint.id}/resume; held events are then sent.`,
+      `POST /v1/webhook-endpoints/${endpoint.id}/resume; held events are then sent. The events whose`,
+      'deliveries failed are listed by GET …/deliveries?status=failed; send them again with',
+      `POST /v1/webhook-endpoints/${endpoint.id}/replay.`,
     ].join('\n');
     try {
       await this.email.send({

@@ -35,6 +35,12 @@ export interface ClaimedDelivery {
   };
 }
 
+/** A sender's hold on a delivery: its id and the attempt number its claim gave it. */
+export interface Claim {
+  id: number;
+  attempts: number;
+}
+
 export interface DeliveryWork {
   id: number;
   attempts: number;
@@ -275,18 +281,27 @@ export class WebhooksRepository {
     return rows.map((r) => ({ id: Number(r.id), attempts: r.attempts, nextAttemptAt: r.next_attempt_at }));
   }
 
-  async deliveredMany(outcomes: readonly { id: number; status: number }[]): Promise<void> {
+  // Outcomes are written only by the sender that holds the row: its claim's attempt number must still be the
+  // row's. A sender whose lease ran out (and whose row another sender took) writes nothing.
+
+  async deliveredMany(outcomes: readonly { id: number; attempts: number; status: number }[]): Promise<void> {
     if (outcomes.length === 0) return;
     await sql`
-      UPDATE webhook_deliveries d SET status = 'delivered', last_status_code = v.code, last_error = NULL,
-             delivered_at = now(), lease_until = NULL, updated_at = now()
-      FROM jsonb_to_recordset(${JSON.stringify(outcomes.map((o) => ({ id: o.id, code: o.status })))}::jsonb)
-        AS v(id bigint, code integer)
-      WHERE d.id = v.id AND d.status = 'sending'`.execute(this.db);
+      WITH done AS (
+        UPDATE webhook_deliveries d SET status = 'delivered', last_status_code = v.code, last_error = NULL,
+               delivered_at = now(), lease_until = NULL, updated_at = now()
+        FROM jsonb_to_recordset(${JSON.stringify(
+          outcomes.map((o) => ({ id: o.id, attempts: o.attempts, code: o.status })),
+        )}::jsonb) AS v(id bigint, attempts integer, code integer)
+        WHERE d.id = v.id AND d.status = 'sending' AND d.attempts = v.attempts
+        RETURNING d.endpoint_id)
+      -- One delivery got through: the endpoint is not failing.
+      UPDATE webhook_endpoints SET failing_since = NULL
+      WHERE id IN (SELECT endpoint_id FROM done) AND failing_since IS NOT NULL`.execute(this.db);
   }
 
-  async retry(id: number, at: Date, status: number | null, error: string): Promise<void> {
-    await this.finish(id, {
+  async retry(claim: Claim, at: Date, status: number | null, error: string): Promise<void> {
+    await this.finish(claim, {
       status: 'pending',
       next_attempt_at: at,
       last_status_code: status,
@@ -294,25 +309,56 @@ export class WebhooksRepository {
     });
   }
 
-  async failed(id: number, status: number | null, error: string): Promise<void> {
-    await this.finish(id, { status: 'failed', last_status_code: status, last_error: error });
+  async failed(claim: Claim, status: number | null, error: string): Promise<void> {
+    await this.finish(claim, { status: 'failed', last_status_code: status, last_error: error });
   }
 
-  async hold(id: number, reason: string | null): Promise<void> {
-    await this.finish(id, {
-      status: 'held',
-      attempts: sql`greatest(attempts - 1, 0)`,
-      ...(reason ? { last_error: reason } : {}),
-    });
+  /** Back to waiting for its endpoint (paused or disabled); the attempt it did not make is not counted. */
+  async hold(claim: Claim): Promise<void> {
+    await this.finish(claim, { status: 'held', attempts: sql`greatest(attempts - 1, 0)` });
   }
 
-  private async finish(id: number, set: Record<string, unknown>): Promise<void> {
+  private async finish(claim: Claim, set: Record<string, unknown>): Promise<void> {
     await this.db
       .updateTable('webhook_deliveries')
       .set({ ...set, lease_until: null, updated_at: sql`now()` })
-      .where('id', '=', id)
+      .where('id', '=', claim.id)
       .where('status', '=', 'sending')
+      .where('attempts', '=', claim.attempts)
       .execute();
+  }
+
+  /** Notes a failed delivery on its endpoint; answers since when the endpoint has been failing. */
+  async endpointFailing(endpointId: string): Promise<Date | null> {
+    const row = await this.db
+      .updateTable('webhook_endpoints')
+      .set({ failing_since: sql`coalesce(failing_since, now())` })
+      .where('id', '=', endpointId)
+      .returning('failing_since')
+      .executeTakeFirst();
+    return row?.failing_since ?? null;
+  }
+
+  /**
+   * Held deliveries of endpoints that are enabled again, held a while ago: a resume that raced a relay or a
+   * sender holding them. Due now, with a fresh retry window.
+   */
+  async releaseStrandedHeld(olderThanMs: number, limit: number): Promise<DeliveryWork[]> {
+    const rows = await sql<{ id: string; attempts: number; next_attempt_at: Date }>`
+      UPDATE webhook_deliveries d SET status = 'pending', next_attempt_at = now(), attempts = 0,
+             created_at = now(), updated_at = now()
+      WHERE d.id IN (
+        SELECT h.id FROM webhook_deliveries h JOIN webhook_endpoints e ON e.id = h.endpoint_id
+        WHERE h.status = 'held' AND e.state = 'enabled'
+          AND h.updated_at < now() - ${`${olderThanMs} milliseconds`}::interval
+        LIMIT ${limit})
+        AND d.status = 'held'
+      RETURNING d.id, d.attempts, d.next_attempt_at`.execute(this.db);
+    return rows.rows.map((r) => ({
+      id: Number(r.id),
+      attempts: r.attempts,
+      nextAttemptAt: r.next_attempt_at,
+    }));
   }
 
   /** Holds every waiting delivery of an endpoint (paused or disabled). */
@@ -352,19 +398,21 @@ export class WebhooksRepository {
     endpoint: EndpointRow,
     filter: { eventId?: string; from?: Date; to?: Date },
     limit: number,
-  ): Promise<DeliveryWork[]> {
+  ): Promise<{ work: DeliveryWork[]; matched: number; more: boolean }> {
     let events = this.db
       .selectFrom('outbox')
       .select('id')
       .where('merchant_id', '=', merchantId)
       .orderBy('id')
-      .limit(limit);
+      .limit(limit + 1);
     if (filter.eventId) events = events.where('event_id', '=', filter.eventId);
     if (filter.from) events = events.where('created_at', '>=', filter.from);
     if (filter.to) events = events.where('created_at', '<', filter.to);
     if (endpoint.eventTypes.length > 0) events = events.where('topic', 'in', endpoint.eventTypes);
-    const ids = (await events.execute()).map((r) => Number(r.id));
-    if (ids.length === 0) return [];
+    const found = (await events.execute()).map((r) => Number(r.id));
+    const more = found.length > limit;
+    const ids = found.slice(0, limit);
+    if (ids.length === 0) return { work: [], matched: 0, more };
     const held = endpoint.state !== 'enabled';
     const rows = await this.db
       .insertInto('webhook_deliveries')
@@ -390,9 +438,10 @@ export class WebhooksRepository {
       )
       .returning(['id', 'attempts', 'next_attempt_at', 'status'])
       .execute();
-    return rows
+    const work = rows
       .filter((r) => r.status === 'pending')
       .map((r) => ({ id: Number(r.id), attempts: r.attempts, nextAttemptAt: r.next_attempt_at }));
+    return { work, matched: ids.length, more };
   }
 
   async deliveries(
@@ -438,16 +487,21 @@ export class WebhooksRepository {
     }));
   }
 
-  async stranded(olderThanMs: number, limit: number): Promise<DeliveryWork[]> {
+  async stranded(olderThanMs: number, limit: number): Promise<(DeliveryWork & { abandoned: boolean })[]> {
     const rows = await this.db
       .selectFrom('webhook_deliveries')
-      .select(['id', 'attempts', 'next_attempt_at'])
+      .select(['id', 'attempts', 'next_attempt_at', 'status'])
       .where('status', 'in', ['pending', 'sending'])
       .where('next_attempt_at', '<', sql<Date>`now() - ${`${olderThanMs} milliseconds`}::interval`)
       .where((eb) => eb.or([eb('status', '=', 'pending'), eb('lease_until', '<', sql<Date>`now()`)]))
       .orderBy('next_attempt_at')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({ id: Number(r.id), attempts: r.attempts, nextAttemptAt: r.next_attempt_at }));
+    return rows.map((r) => ({
+      id: Number(r.id),
+      attempts: r.attempts,
+      nextAttemptAt: r.next_attempt_at,
+      abandoned: r.status === 'sending',
+    }));
   }
 }

@@ -60,7 +60,10 @@ export const ReplayBody = z
   .meta({ id: 'ReplayWebhookEvents' });
 
 export const ReplayResult = z
-  .object({ queued: z.number().int().describe('Deliveries queued (held ones wait for resume)') })
+  .object({
+    queued: z.number().int().describe('Deliveries queued (held ones wait for resume)'),
+    more: z.boolean().describe('More than 10,000 events matched: replay the rest from the last one’s time'),
+  })
   .meta({ id: 'ReplayResult' });
 
 export const DeliveriesQuery = z.strictObject({

@@ -104,6 +104,7 @@ export class WebhookEndpointsService {
     const released = await this.repo.releaseHeld(endpoint.id);
     await this.queues.addWebhooks(
       released.map((d) => ({ id: d.id, attempts: d.attempts, at: d.nextAttemptAt })),
+      'resume',
     );
     return view(row ?? endpoint);
   }
@@ -112,7 +113,7 @@ export class WebhookEndpointsService {
     merchantId: string,
     id: string,
     body: z.infer<typeof ReplayBody>,
-  ): Promise<{ queued: number }> {
+  ): Promise<{ queued: number; more: boolean }> {
     const hasRange = body.from !== undefined || body.to !== undefined;
     if (body.eventId === undefined && !hasRange) {
       throw new BadRequestError('Name an event or a time range to replay.', [
@@ -132,20 +133,20 @@ export class WebhookEndpointsService {
       ]);
     }
     const endpoint = await this.find(merchantId, id);
-    const work = await this.repo.replay(
+    const { work, matched, more } = await this.repo.replay(
       merchantId,
       endpoint,
       { eventId: body.eventId, from, to },
       REPLAY_LIMIT,
     );
-    if (body.eventId && work.length === 0 && endpoint.state === 'enabled') {
+    if (body.eventId && matched === 0) {
       throw new NotFoundError(`Event ${body.eventId} (of a type this endpoint receives)`);
     }
     await this.queues.addWebhooks(
       work.map((d) => ({ id: d.id, attempts: d.attempts, at: d.nextAttemptAt })),
       'replay',
     );
-    return { queued: work.length };
+    return { queued: work.length, more };
   }
 
   async deliveries(

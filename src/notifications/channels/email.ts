@@ -240,7 +240,9 @@ export function classifySmtpError(err: unknown, secrets: readonly string[] = [])
   if (responseCode !== null && responseCode >= 400) {
     // nodemailer's own reading of the reply class when it gives one: it knows 503 (bad sequence) is not a
     // refusal of the message even though it is a 5xx.
-    const permanent = typeof e.permanent === 'boolean' ? e.permanent : responseCode >= 500;
+    // A refused login is the operator's to fix, not the message's fault: retried so messages outlive the fix.
+    const permanent =
+      code === 'EAUTH' ? false : typeof e.permanent === 'boolean' ? e.permanent : responseCode >= 500;
     const subject = e.command ? COMMAND_SUBJECT[e.command] : undefined;
     const reason =
       code === 'EAUTH'
@@ -253,10 +255,10 @@ export function classifySmtpError(err: unknown, secrets: readonly string[] = [])
       : new TransientSendError(clean, { code: String(responseCode) });
   }
 
-  // A login that failed before any reply (no credentials in the URL, an unknown method): fixing it is the
-  // operator's job, retrying does not help.
+  // A login that failed before any reply (no credentials in the URL, an unknown method): the operator's to
+  // fix; retried with back-off so the messages outlive the fix.
   if (code === 'EAUTH') {
-    return new PermanentSendError(redact(`SMTP login failed: ${firstLine(e.message)}`, secrets), { code });
+    return new TransientSendError(redact(`SMTP login failed: ${firstLine(e.message)}`, secrets), { code });
   }
   if (code !== null && PERMANENT_CODES.has(code)) {
     return new PermanentSendError(redact(`${code}: ${firstLine(e.message)}`, secrets), { code });

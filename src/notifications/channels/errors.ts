@@ -43,10 +43,6 @@ export class TransientSendError extends Error {
 
 export type SendError = PermanentSendError | TransientSendError;
 
-export function isSendError(err: unknown): err is SendError {
-  return err instanceof PermanentSendError || err instanceof TransientSendError;
-}
-
 /**
  * Replaces every secret, and its URL-encoded form (how a connection URL carries it), with '***'. Secrets
  * shorter than 4 characters are left alone: masking them would garble the text and hide nothing.

@@ -104,9 +104,10 @@ export function createSmsSender(config: SmsConfig, dispatcher?: Dispatcher): Sms
           retryAfterMs: retryAfterMs(Array.isArray(header) ? header[0] : header),
         });
       }
-      // What a refusal of the account says is not quoted: a provider may echo what it was sent.
+      // What a refusal of the account says is not quoted: a provider may echo what it was sent. It is the
+      // operator's to fix, not the message's fault: retried (with back-off) so messages outlive the fix.
       if (status === 401 || status === 403) {
-        throw new PermanentSendError(
+        throw new TransientSendError(
           `HTTP ${status}: the SMS provider refused the credentials${providerCode !== undefined ? ` (code ${code})` : ''}`,
           { code },
         );
