@@ -103,7 +103,9 @@ const parcels = (
 
 let next = 0;
 function events(n: number) {
-  return parcels.slice(next, (next += n)).map((p) => ({
+  const part = parcels.slice(next, next + n);
+  next += n;
+  return part.map((p) => ({
     merchant_id: merchant.id,
     topic: 'shipment.status_changed',
     dedupe_key: `bench:${p.id}:ofd`,

@@ -12,7 +12,7 @@ import {
   trackingNumber,
 } from './helpers/context.js';
 import { type Isolated, isolatedDatabase } from './helpers/isolated-database.js';
-import { carrierNews, startReceiver } from './helpers/notifications.js';
+import { carrierNews } from './helpers/notifications.js';
 import { waitFor } from './helpers/polling.js';
 import { type SmsProvider, startSmsProvider } from './helpers/sms-provider.js';
 import { type SmtpSink, startSmtpSink } from './helpers/smtp-sink.js';
