@@ -22,7 +22,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { createDeps } from '../src/deps.js';
 import { createLogger } from '../src/logger.js';
 import { seed } from './seed.js';
-import { benchEnv, log, median, startProcess, writeResults } from './support.js';
+import { benchEnv, clearQueues, log, median, startProcess, writeResults } from './support.js';
 
 const MESSAGES = Number(process.env.BENCH_NOTIFY_MESSAGES ?? 5000);
 const RATE = Number(process.env.BENCH_NOTIFY_RATE ?? 500);
@@ -73,12 +73,7 @@ const env = {
 };
 const config = loadConfig(env);
 const redis = new Redis(config.redisUrl);
-for (let cursor = '0'; ; ) {
-  const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}*`, 'COUNT', 1000);
-  if (keys.length > 0) await redis.del(...keys);
-  cursor = next;
-  if (cursor === '0') break;
-}
+await clearQueues(redis, QUEUE_PREFIX);
 
 // One parcel per event: the email phase, the webhook phase, the latency phase.
 const orders = 2 * MESSAGES + RATE * SECONDS;

@@ -16,7 +16,7 @@ import { createDeps } from '../src/deps.js';
 import { createLogger } from '../src/logger.js';
 import { labelNumber } from '../src/sandbox-carrier/numbers.js';
 import { seed } from './seed.js';
-import { benchEnv, log, median, ROUNDS, startProcess, writeResults } from './support.js';
+import { benchEnv, clearQueues, log, median, ROUNDS, startProcess, writeResults } from './support.js';
 
 const SHIPMENTS = Number(process.env.BENCH_POLL_SHIPMENTS ?? 1_000_000);
 const DUE = Number(process.env.BENCH_POLL_DUE ?? 10_000);
@@ -28,15 +28,7 @@ const SANDBOX_KEY = 'bench-sandbox-key';
 const env = await benchEnv(DB_NAME, QUEUE_PREFIX);
 const config = loadConfig({ ...env, POLL_CLAIM_LIMIT: String(DUE) });
 const redis = new Redis(config.redisUrl);
-async function clearQueues() {
-  for (let cursor = '0'; ; ) {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}*`, 'COUNT', 1000);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-    if (cursor === '0') break;
-  }
-}
-await clearQueues();
+await clearQueues(redis, QUEUE_PREFIX);
 
 log(`seeding ${SHIPMENTS.toLocaleString('en')} shipments into ${DB_NAME} …`);
 const db = createDb(createPool(config.databaseUrl, 4));
@@ -90,7 +82,7 @@ async function makeDue(set: 'batched' | 'mixed') {
   );
   await sql`UPDATE shipment_polls p SET due_at = now() - random() * interval '1 minute', claim = NULL
             FROM ${sql.table(`bench_due_${set}`)} d WHERE p.shipment_id = d.shipment_id`.execute(db);
-  await clearQueues();
+  await clearQueues(redis, QUEUE_PREFIX);
 }
 
 log(
@@ -116,7 +108,7 @@ for (let round = 0; round < ROUNDS; round++) {
   }
 }
 await sql`UPDATE shipment_polls SET due_at = now() + interval '1 day', claim = NULL`.execute(db);
-await clearQueues();
+await clearQueues(redis, QUEUE_PREFIX);
 
 // 2) End to end against the sandbox carrier.
 log(`end to end: ${E2E.toLocaleString('en')} sandbox shipments …`);

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import autocannon from 'autocannon';
+import type { Redis } from 'ioredis';
 import pg from 'pg';
 
 // What the benchmarks share: scratch databases, wismo's processes started as an operator starts them, and
@@ -33,6 +34,16 @@ export async function benchEnv(database: string, queuePrefix: string): Promise<R
 }
 
 export const log = (s: string) => process.stdout.write(`${s}\n`);
+
+/** Removes every Redis key under the prefix: jobs of an earlier run would point at rows that are gone. */
+export async function clearQueues(redis: Redis, prefix: string): Promise<void> {
+  for (let cursor = '0'; ; ) {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    if (keys.length > 0) await redis.del(...keys);
+    cursor = next;
+    if (cursor === '0') break;
+  }
+}
 
 export async function admin(text: string): Promise<void> {
   const c = new pg.Client({ connectionString: ADMIN_URL });

@@ -26,6 +26,7 @@ import { seed } from './seed.js';
 import {
   benchEnv,
   CONNECTIONS,
+  clearQueues,
   DURATION,
   type LoadRequest,
   load,
@@ -57,12 +58,7 @@ const env = await benchEnv(DB_NAME, QUEUE_PREFIX);
 // Jobs of an earlier run would point at payloads that no longer exist.
 const config = loadConfig(env);
 const redis = new Redis(config.redisUrl);
-for (let cursor = '0'; ; ) {
-  const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}*`, 'COUNT', 1000);
-  if (keys.length > 0) await redis.del(...keys);
-  cursor = next;
-  if (cursor === '0') break;
-}
+await clearQueues(redis, QUEUE_PREFIX);
 redis.disconnect();
 
 log(`seeding ${ORDERS.toLocaleString('en')} orders × 2 shipments into ${DB_NAME} …`);

@@ -12,8 +12,8 @@ import {
 import { type Isolated, isolatedDatabase } from './helpers/isolated-database.js';
 import { waitFor } from './helpers/polling.js';
 import { type Started, startProcess } from './helpers/processes.js';
-import { startSmsProvider } from './helpers/sms-provider.js';
-import { startSmtpSink } from './helpers/smtp-sink.js';
+import { type SmsProviderOptions, startSmsProvider } from './helpers/sms-provider.js';
+import { type SmtpSinkOptions, startSmtpSink } from './helpers/smtp-sink.js';
 
 // Sends that fail, and a worker that dies while sending: passing failures retry, permanent ones stop with
 // the reason, and a crash neither loses a message nor sends one twice.
@@ -90,36 +90,42 @@ async function rows(deps: Deps, orderId: string) {
 const done = (r: { status: string }[], n: number) =>
   r.length === n && r.every((x) => x.status !== 'pending' && x.status !== 'sending');
 
+/** A provider and a sink that behave as told, the real workers, and an order confirmed by email and SMS. */
+async function confirmOnBothChannels(
+  smsOptions: SmsProviderOptions,
+  sinkOptions: SmtpSinkOptions,
+  customer: object,
+) {
+  const sms = await startSmsProvider(smsOptions);
+  const sink = await startSmtpSink(sinkOptions);
+  cleanup.push(
+    () => sink.close(),
+    () => sms.close(),
+  );
+  const env = {
+    SMTP_URL: sink.url,
+    SMS_API_URL: sms.url,
+    SMS_ACCOUNT_SID: 'AC1',
+    SMS_AUTH_TOKEN: 'token-1',
+    SMS_FROM: '+15005550006',
+  };
+  const { t, m } = await setup(env, { workers: true });
+  const order = await confirmedOrder(t, m, customer);
+  const final = await waitFor(async () => {
+    const r = await rows(t.deps, order.id);
+    return done(r, 2) && r;
+  });
+  return { sms, sink, final };
+}
+
 describe('failing sends', () => {
   it('retries passing failures (SMS 5xx and 429, SMTP 451) and sends once they pass', async () => {
-    const sms = await startSmsProvider({ script: [500, 429, 201] });
     let rejected = 0;
-    const sink = await startSmtpSink({
-      reject: () => (rejected++ < 1 ? { code: 451, message: '4.3.0 Try again later' } : null),
-    });
-    cleanup.push(
-      () => sink.close(),
-      () => sms.close(),
+    const { sms, sink, final } = await confirmOnBothChannels(
+      { script: [500, 429, 201] },
+      { reject: () => (rejected++ < 1 ? { code: 451, message: '4.3.0 Try again later' } : null) },
+      { email: 'retry@example.com', phone: '+48500100300', smsConsent: true },
     );
-    const { t, m } = await setup(
-      {
-        SMTP_URL: sink.url,
-        SMS_API_URL: sms.url,
-        SMS_ACCOUNT_SID: 'AC1',
-        SMS_AUTH_TOKEN: 'token-1',
-        SMS_FROM: '+15005550006',
-      },
-      { workers: true },
-    );
-    const order = await confirmedOrder(t, m, {
-      email: 'retry@example.com',
-      phone: '+48500100300',
-      smsConsent: true,
-    });
-    const final = await waitFor(async () => {
-      const r = await rows(t.deps, order.id);
-      return done(r, 2) && r;
-    });
     expect(final.map((r) => [r.channel, r.status, r.attempts])).toEqual([
       ['email', 'sent', 2],
       ['sms', 'sent', 3],
@@ -132,33 +138,11 @@ describe('failing sends', () => {
   });
 
   it('stops at a permanent refusal and records why (SMS 400, SMTP 550)', async () => {
-    const sms = await startSmsProvider({ invalidNumbers: ['+48500100301'] });
-    const sink = await startSmtpSink({
-      reject: (to) => (to.startsWith('nobody@') ? { code: 550, message: '5.1.1 No such user' } : null),
-    });
-    cleanup.push(
-      () => sink.close(),
-      () => sms.close(),
+    const { sms, sink, final } = await confirmOnBothChannels(
+      { invalidNumbers: ['+48500100301'] },
+      { reject: (to) => (to.startsWith('nobody@') ? { code: 550, message: '5.1.1 No such user' } : null) },
+      { email: 'nobody@example.com', phone: '+48500100301', smsConsent: true },
     );
-    const { t, m } = await setup(
-      {
-        SMTP_URL: sink.url,
-        SMS_API_URL: sms.url,
-        SMS_ACCOUNT_SID: 'AC1',
-        SMS_AUTH_TOKEN: 'token-1',
-        SMS_FROM: '+15005550006',
-      },
-      { workers: true },
-    );
-    const order = await confirmedOrder(t, m, {
-      email: 'nobody@example.com',
-      phone: '+48500100301',
-      smsConsent: true,
-    });
-    const final = await waitFor(async () => {
-      const r = await rows(t.deps, order.id);
-      return done(r, 2) && r;
-    });
     expect(final.map((r) => [r.channel, r.status, r.attempts])).toEqual([
       ['email', 'failed', 1],
       ['sms', 'failed', 1],
