@@ -19,6 +19,8 @@ import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { ordersRoutes } from './orders/orders.routes.js';
 import { pollingRoutes } from './polling/polling.routes.js';
 import { shipmentsRoutes } from './shipments/shipments.routes.js';
+import { trackingPageSettingsRoutes } from './tracking-page/settings.routes.js';
+import { trackingPageRoutes } from './tracking-page/tracking-page.routes.js';
 import { webhookEndpointsRoutes } from './webhooks/webhooks.routes.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -95,6 +97,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(rawPayloadsRoutes(deps.services.rawPayloads));
   await app.register(notificationsRoutes(deps.services.notifications));
   await app.register(webhookEndpointsRoutes(deps.services.webhookEndpoints));
+  await app.register(trackingPageRoutes(deps.services.trackingPages));
+  await app.register(trackingPageSettingsRoutes(deps.services.trackingPages));
   await app.register(
     intakeRoutes(deps.services.intake, {
       max: config.webhookRateLimitMax,

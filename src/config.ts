@@ -230,6 +230,9 @@ const envSchema = z.object({
         .map((s) => s.trim().toLowerCase())
         .filter(Boolean),
     ),
+  /** Tracking-page lookups (order number + contact, or a tracking number) one visitor may make, and per order number. */
+  TRACKING_LOOKUP_LIMIT: rateLimit.prefault('30/10m'),
+  TRACKING_LOOKUP_ORDER_LIMIT: rateLimit.prefault('10/1h'),
   /** How long a tracking link in a message stays valid. */
   TRACKING_LINK_TTL: duration(3_600_000, 3650 * 86_400_000).prefault('180d'),
   /** Look for delays and stalls in this deployment (a job scheduled once, run by one worker per interval). */
@@ -337,6 +340,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
       leaseMs: env.SEND_LEASE,
       relay: { enabled: env.OUTBOX_RELAY, tickMs: env.RELAY_TICK, batch: env.RELAY_BATCH },
       trackingLinkTtlMs: env.TRACKING_LINK_TTL,
+      lookupLimits: { perIp: env.TRACKING_LOOKUP_LIMIT, perOrder: env.TRACKING_LOOKUP_ORDER_LIMIT },
       delayCheckIntervalMs: env.DELAY_CHECKS ? env.DELAY_CHECK_INTERVAL : null,
     },
     merchantWebhooks: {

@@ -55,6 +55,9 @@ import { ShipmentsService } from './shipments/shipments.service.js';
 import { NormalizeService } from './tracking/normalize.service.js';
 import { TrackingRepository } from './tracking/tracking.repository.js';
 import { TrackingLinks } from './tracking-page/links.js';
+import { LookupLimiter } from './tracking-page/lookup-limiter.js';
+import { TrackingPageRepository } from './tracking-page/tracking-page.repository.js';
+import { TrackingPageService } from './tracking-page/tracking-page.service.js';
 import { WebhookDeliveryService } from './webhooks/delivery.service.js';
 import { safeDispatcher } from './webhooks/ssrf.js';
 import { WebhooksRepository } from './webhooks/webhooks.repository.js';
@@ -82,6 +85,8 @@ export interface Services {
   notifications: NotificationsService;
   sendSweeper: SendSweeper;
   delays: DelayDetector;
+  trackingPages: TrackingPageService;
+  links: TrackingLinks;
 }
 
 export interface Deps {
@@ -129,10 +134,15 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
   const enqueuer = new NormalizeEnqueuer(queue, logger, () => redis?.status === 'ready');
 
   const outbox = new OutboxRepository(db);
+  const links = new TrackingLinks(
+    config.encryptionKey,
+    config.publicBaseUrl,
+    config.notifications.trackingLinkTtlMs,
+  );
   const ordersRepo = new OrdersRepository(db);
   const shipmentsRepo = new ShipmentsRepository(db, pool);
   const shipments = new ShipmentsService(shipmentsRepo);
-  const orders = new OrdersService(db, ordersRepo, shipmentsRepo, shipments, outbox);
+  const orders = new OrdersService(db, ordersRepo, shipmentsRepo, shipments, outbox, links);
   const box = new SecretBox(config.encryptionKey);
   const carrierConnections = new CarrierConnectionsService(
     db,
@@ -236,7 +246,7 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
     sender: new NotificationSender(
       notificationsRepo,
       new MessageContextRepository(db),
-      new TrackingLinks(config.encryptionKey, config.publicBaseUrl, n.trackingLinkTtlMs),
+      links,
       email,
       sms,
       sendQueues,
@@ -262,6 +272,14 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
     notifications: new NotificationsService(new NotificationLogRepository(db)),
     sendSweeper: new SendSweeper(notificationsRepo, webhooksRepo, sendQueues),
     delays: new DelayDetector(db, new DelaysRepository(db), trackingRepo, orders, outbox, logger),
+    trackingPages: new TrackingPageService(
+      new TrackingPageRepository(db),
+      shipments,
+      links,
+      // The hash key of visitor addresses in rate-limit keys: derived, never stored, different per deployment.
+      new LookupLimiter(redis, config.queuePrefix, config.encryptionKey, n.lookupLimits),
+    ),
+    links,
   };
 
   return {

@@ -93,6 +93,12 @@ beforeAll(async () => {
     headers: bearer(a.keys.admin),
     payload: { splitOrders: 'combined', sender: { name: 'Store A' } },
   });
+  await t.app.inject({
+    method: 'PATCH',
+    url: '/v1/settings/tracking-page',
+    headers: bearer(a.keys.admin),
+    payload: { faqLinks: [{ label: 'Returns of A', url: 'https://a.example/returns' }] },
+  });
   snapshotA = (await readA()).body;
   snapshotPayloadA = await readPayloadA();
 });
@@ -363,6 +369,21 @@ const CASES: Record<string, () => Promise<void>> = {
       headers: bearer(a.keys.admin),
     });
     expect(own.json().sender.name).toBe('Store A');
+  },
+  'GET /v1/settings/tracking-page': async () => {
+    const res = await asB('GET', '/v1/settings/tracking-page');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain('Returns of A');
+  },
+  'PATCH /v1/settings/tracking-page': async () => {
+    const res = await asB('PATCH', '/v1/settings/tracking-page', { hideCarrier: true });
+    expect(res.statusCode).toBe(200);
+    const own = await t.app.inject({
+      method: 'GET',
+      url: '/v1/settings/tracking-page',
+      headers: bearer(a.keys.admin),
+    });
+    expect(own.json()).toMatchObject({ hideCarrier: false, faqLinks: [{ label: 'Returns of A' }] });
   },
   'POST /v1/webhook-endpoints': async () => {
     const res = await asB('POST', '/v1/webhook-endpoints', { url: 'https://93.184.216.34/hooks/b' });

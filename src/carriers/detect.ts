@@ -38,6 +38,16 @@ const S10_OPERATORS: Record<string, string> = {
   AM: 'hay_post',
 };
 
+/**
+ * The carrier's own public tracking page for a number, where the public data set knows it and the number is
+ * that carrier's shape (a link to another carrier's page would mislead the shopper).
+ */
+export function carrierTrackingUrl(carrier: string, normalizedNumber: string): string | null {
+  const found = getTracking(normalizedNumber);
+  if (!found?.trackingUrl || carrierFor(found.courier.code, found.name) !== carrier) return null;
+  return found.trackingUrl.replace('%s', encodeURIComponent(normalizedNumber));
+}
+
 export function detectCarrier(normalizedNumber: string): DetectionCandidate[] {
   const found: DetectionCandidate[] = [];
   for (const courier of allCouriers) {

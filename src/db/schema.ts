@@ -71,6 +71,7 @@ export interface Merchants {
   name: string;
   notification_settings: Generated<Json>;
   slug: string;
+  tracking_page: Generated<Json>;
   updated_at: Generated<Timestamp>;
 }
 
@@ -234,6 +235,13 @@ export interface TrackingEvents {
   utc_offset_minutes: number | null;
 }
 
+export interface TrackingPageCounts {
+  count: Generated<number>;
+  day: string;
+  kind: string;
+  merchant_id: string;
+}
+
 export interface WebhookDeliveries {
   attempts: Generated<number>;
   created_at: Generated<Timestamp>;
@@ -276,6 +284,7 @@ export interface DB {
   shipment_polls: ShipmentPolls;
   shipments: Shipments;
   tracking_events: TrackingEvents;
+  tracking_page_counts: TrackingPageCounts;
   webhook_deliveries: WebhookDeliveries;
   webhook_endpoints: WebhookEndpoints;
 }

@@ -12,11 +12,13 @@ export function toOrderView<S extends ShipmentView | ShipmentSummaryView>(
   o: OrderRow,
   shipments: S[],
   pii: boolean,
+  trackingUrl: string,
 ): Omit<OrderView, 'shipments'> & { shipments: S[] } {
   const address = o.shipping_address;
   return {
     id: o.id,
     orderNumber: o.order_number,
+    trackingUrl,
     status: o.status,
     view: pii ? 'full' : 'tracking',
     placedAt: iso(o.placed_at),

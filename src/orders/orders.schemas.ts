@@ -151,6 +151,11 @@ const ItemView = z.object({
 });
 
 const orderFields = {
+  trackingUrl: z
+    .string()
+    .describe(
+      'A signed link to the order’s tracking page for the shopper (expires after TRACKING_LINK_TTL); show it in the order history',
+    ),
   id: Uuid,
   orderNumber: z.string(),
   status: z.enum(ORDER_STATUSES),

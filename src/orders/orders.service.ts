@@ -10,6 +10,7 @@ import type { ShipmentState, ShipmentsRepository } from '../shipments/shipments.
 import type { AttachShipmentBody } from '../shipments/shipments.schemas.js';
 import type { ShipmentsService } from '../shipments/shipments.service.js';
 import { orderChanged, shipmentCreated } from '../tracking/outbox-messages.js';
+import type { TrackingLinks } from '../tracking-page/links.js';
 import { deriveOrderStatus } from './order-status.js';
 import { toOrderView } from './order-view.js';
 import type { MilestoneColumn, OrderRow, OrdersRepository, OrderWrite } from './orders.repository.js';
@@ -83,6 +84,7 @@ export class OrdersService {
     private readonly shipments: ShipmentsRepository,
     private readonly shipmentViews: ShipmentsService,
     private readonly outbox: OutboxRepository,
+    private readonly links: TrackingLinks,
   ) {}
 
   /** Creates the order or updates it by its order number; attaches any shipments given. */
@@ -185,14 +187,14 @@ export class OrdersService {
       page.map((o) => o.id),
     );
     return {
-      data: page.map((o) => toOrderView(o, shipments.get(o.id) ?? [], pii)),
+      data: page.map((o) => toOrderView(o, shipments.get(o.id) ?? [], pii, this.links.url(o.id))),
       nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.updated_at, id: last.id }) : null,
     };
   }
 
   private async view(merchantId: string, row: OrderRow, pii: boolean): Promise<OrderView> {
     const shipments = await this.shipmentViews.viewsByOrder(merchantId, [row.id]);
-    return toOrderView(row, shipments.get(row.id) ?? [], pii);
+    return toOrderView(row, shipments.get(row.id) ?? [], pii, this.links.url(row.id));
   }
 
   /** The outbox rows of a storefront change: new parcels, and the order's new journey status. */

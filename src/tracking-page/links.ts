@@ -9,6 +9,7 @@ import { safeEqual } from '../carriers/support/signature.js';
 const VERSION = 1;
 const MAC_BYTES = 16;
 const BODY_BYTES = 1 + 16 + 4;
+const DAY_MS = 86_400_000;
 
 export class TrackingLinks {
   private readonly key: Buffer;
@@ -21,11 +22,15 @@ export class TrackingLinks {
     this.key = Buffer.from(hkdfSync('sha256', encryptionKey, Buffer.alloc(0), 'wismo tracking links', 32));
   }
 
-  token(orderId: string, now = new Date()): string {
+  /** A token for the order, valid for ttlMs (the configured lifetime of links in messages by default). */
+  token(orderId: string, now = new Date(), ttlMs = this.ttlMs): string {
     const body = Buffer.alloc(BODY_BYTES);
     body[0] = VERSION;
     Buffer.from(orderId.replaceAll('-', ''), 'hex').copy(body, 1);
-    body.writeUInt32BE(Math.floor((now.getTime() + this.ttlMs) / 1000), 17);
+    // Expiry rounded up to the end of a UTC day: the same order's link is the same all day (an API read twice
+    // answers the same), and it lives at least ttlMs.
+    const expires = Math.ceil((now.getTime() + ttlMs) / DAY_MS) * DAY_MS;
+    body.writeUInt32BE(Math.floor(expires / 1000), 17);
     return Buffer.concat([body, this.mac(body)]).toString('base64url');
   }
 
