@@ -13,3 +13,6 @@ CREATE TABLE tracking_page_counts (
   count bigint NOT NULL DEFAULT 0,
   PRIMARY KEY (merchant_id, day, kind)
 );
+
+-- Shoppers type order numbers in any case: the lookup compares upper-cased.
+CREATE INDEX orders_merchant_number_upper_idx ON orders (merchant_id, upper(order_number));

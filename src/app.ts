@@ -32,7 +32,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     // pino's Logger and Fastify's logger interface differ only in typing details.
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    // Fastify takes a hop count too (its type does not list numbers).
+    trustProxy: config.trustProxy as boolean | string | string[],
     // A caller's x-request-id is kept when it is a sane token, so one id follows a request across systems.
     requestIdHeader: false,
     genReqId: (req) => {

@@ -116,7 +116,29 @@ const envSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(url(['http:', 'https:']))),
-  TRUST_PROXY: bool.default(false),
+  /**
+   * Whom to believe about client addresses (X-Forwarded-For): false, true (everyone: only behind a proxy that
+   * overwrites the header), a number of proxy hops, or the proxies' addresses and CIDRs.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx): boolean | number | string[] => {
+      const t = v.trim().toLowerCase();
+      if (['true', '1', 'yes'].includes(t)) return true;
+      if (['false', '0', 'no'].includes(t)) return false;
+      if (/^\d{1,2}$/.test(t)) return Number(t);
+      const list = t
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+      if (list.length > 0 && list.every((x) => /^[0-9a-f.:]+(\/\d{1,3})?$/.test(x))) return list;
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be true or false, a number of proxy hops, or proxy addresses such as 10.0.0.0/8',
+      });
+      return z.NEVER;
+    }),
   BODY_LIMIT_BYTES: int(1024, 50 * 1024 * 1024).default(1024 * 1024),
   RATE_LIMIT_MAX: int(1, 10_000_000).default(1200),
   RATE_LIMIT_WINDOW_MS: int(1000, 3_600_000).default(60_000),
@@ -233,6 +255,8 @@ const envSchema = z.object({
   /** Tracking-page lookups (order number + contact, or a tracking number) one visitor may make, and per order number. */
   TRACKING_LOOKUP_LIMIT: rateLimit.prefault('30/10m'),
   TRACKING_LOOKUP_ORDER_LIMIT: rateLimit.prefault('10/1h'),
+  /** Failed lookups of one order number a day: what guessing its postal code would need far more of. */
+  TRACKING_LOOKUP_FAILURE_LIMIT: rateLimit.prefault('20/1d'),
   /** How long a tracking link in a message stays valid. */
   TRACKING_LINK_TTL: duration(3_600_000, 3650 * 86_400_000).prefault('180d'),
   /** Look for delays and stalls in this deployment (a job scheduled once, run by one worker per interval). */
@@ -340,7 +364,11 @@ function toConfig(env: z.infer<typeof envSchema>) {
       leaseMs: env.SEND_LEASE,
       relay: { enabled: env.OUTBOX_RELAY, tickMs: env.RELAY_TICK, batch: env.RELAY_BATCH },
       trackingLinkTtlMs: env.TRACKING_LINK_TTL,
-      lookupLimits: { perIp: env.TRACKING_LOOKUP_LIMIT, perOrder: env.TRACKING_LOOKUP_ORDER_LIMIT },
+      lookupLimits: {
+        perIp: env.TRACKING_LOOKUP_LIMIT,
+        perOrder: env.TRACKING_LOOKUP_ORDER_LIMIT,
+        failuresPerOrder: env.TRACKING_LOOKUP_FAILURE_LIMIT,
+      },
       delayCheckIntervalMs: env.DELAY_CHECKS ? env.DELAY_CHECK_INTERVAL : null,
     },
     merchantWebhooks: {

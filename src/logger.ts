@@ -30,7 +30,13 @@ export const REDACT_PATHS = [
  * token is masked wherever a request's URL is logged.
  */
 export function maskWebhookToken(url: string): string {
-  return url.replace(/^(\/webhooks\/[^/?#]+\/[^/?#]+\/)[^/?#]+/, '$1[redacted]');
+  return (
+    url
+      .replace(/^(\/webhooks\/[^/?#]+\/[^/?#]+\/)[^/?#]+/, '$1[redacted]')
+      // A tracking-page link is a bearer token for the order; a tracking number alone opens its page.
+      .replace(/^\/t\/[^/?#]+/, '/t/[redacted]')
+      .replace(/^(\/track\/[^/?#]+\/n\/)[^/?#]+/, '$1[redacted]')
+  );
 }
 
 interface LoggedRequest {

@@ -8,6 +8,7 @@ import {
   type TestMerchant,
   trackingNumber,
 } from './helpers/context.js';
+import { waitFor } from './helpers/polling.js';
 
 // The shopper's tracking page over HTTP (the browser tests look at it in Chromium): the three ways in, what
 // each may show, the same answer for every mismatch, rate limits, and the counts.
@@ -179,12 +180,21 @@ describe('tracking page', () => {
   });
 
   it('counts views and lookups per merchant and day, and nothing about visitors', async () => {
-    const rows = await t.deps.db
-      .selectFrom('tracking_page_counts')
-      .select(['kind', 'count'])
-      .where('merchant_id', '=', m.id)
-      .execute();
-    const counts = Object.fromEntries(rows.map((r) => [r.kind, Number(r.count)]));
+    // Counts are written beside the answer, not before it: give the last ones a moment.
+    const read = async () =>
+      Object.fromEntries(
+        (
+          await t.deps.db
+            .selectFrom('tracking_page_counts')
+            .select(['kind', 'count'])
+            .where('merchant_id', '=', m.id)
+            .execute()
+        ).map((r) => [r.kind, Number(r.count)]),
+      );
+    const counts = await waitFor(async () => {
+      const c = await read();
+      return c.view_link === 7 && c.lookup_missed === 4 + 6 + 8 && c;
+    }).catch(read);
     expect(counts.view_link).toBe(7); // 2 opened from the link, 5 after a lookup
     expect(counts.lookup_found).toBe(5);
     expect(counts.lookup_missed).toBe(4 + 6 + 8);
@@ -216,5 +226,70 @@ describe('tracking page', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0]).toMatchObject({ in: 'body', field: 'faqLinks.0.url' });
+  });
+
+  it('gives no whole-order link to a storefront key, only to keys that may see the shopper', async () => {
+    const asReader = await get(`/v1/orders/${order.id}`, bearer(m.keys.read));
+    expect(asReader.json()).toMatchObject({ view: 'tracking', trackingUrl: null });
+    const asAgent = await get(`/v1/orders/${order.id}`, bearer(m.keys.agent));
+    expect(asAgent.json().trackingUrl).toBe(order.trackingUrl);
+  });
+
+  it('never shows the carrier’s own words to someone who only has the tracking number', async () => {
+    const { carrierNews } = await import('./helpers/notifications.js');
+    const { createConnection } = await import('./helpers/webhooks.js');
+    const connection = (await createConnection(t.deps, m.id, 'easypost', { webhookSecret: 'secret-page-1' }))
+      .connection.id;
+    const number = order.shipments[0]?.trackingNumber ?? '';
+    await carrierNews(t.deps, m.id, connection, number, [
+      { status: 'delivered', at: new Date(Date.now() - 3_600_000).toISOString(), city: 'Kraków' },
+    ]);
+    // The mapper keeps EasyPost's message; here it says who signed, as carriers' texts do.
+    await t.deps.db
+      .updateTable('tracking_events')
+      .set({ raw_text: 'Delivered, signed by KOWALSKA at ul. Długa 5' })
+      .where('merchant_id', '=', m.id)
+      .execute();
+    await t.deps.db
+      .updateTable('shipments')
+      .set({ updated_at: new Date() })
+      .where('merchant_id', '=', m.id)
+      .execute();
+    const page = await get(`/track/${m.slug}/n/${number}`, { 'x-forwarded-for': '203.0.113.50' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('KOWALSKA');
+    expect(page.body).not.toContain('Długa');
+    expect((await get(path(order.trackingUrl))).body).toContain('KOWALSKA'); // the whole order's page may say it
+  });
+
+  it('keeps the chosen language across the form and its redirect, and answers odd input with a page', async () => {
+    const form = await get(`/track/${m.slug}?lang=ja`);
+    expect(form.body).toContain(`action="/track/${m.slug}?lang=ja"`);
+    const found = await post(
+      `/track/${m.slug}?lang=ja`,
+      { orderNumber: order.orderNumber.toLowerCase(), contact: '31147' },
+      '198.51.100.99',
+    );
+    expect(found.statusCode).toBe(303);
+    expect(found.headers.location).toMatch(/\?lang=ja$/);
+    expect((await get(found.headers.location as string)).body).toContain('lang="ja"');
+    const odd = await post(
+      `/track/${m.slug}`,
+      { orderNumber: 'x'.repeat(500), contact: 'y' },
+      '198.51.100.98',
+    );
+    expect(odd.statusCode).toBe(404);
+    expect(odd.headers['content-type']).toContain('text/html');
+  });
+
+  it('sends an expired link to the lookup form, saying why', async () => {
+    const { TrackingLinks } = await import('../src/tracking-page/links.js');
+    const links = new TrackingLinks(t.deps.config.encryptionKey, 'http://localhost:3000', 3_600_000);
+    const old = links.token(order.id, new Date(Date.now() - 3 * 86_400_000));
+    const res = await get(`/t/${old}`);
+    expect(res.statusCode).toBe(410);
+    expect(res.body).toContain(`action="/track/${m.slug}"`);
+    expect(res.body).toContain('role="alert"');
+    expect(res.body).not.toContain(order.orderNumber);
   });
 });

@@ -12,7 +12,7 @@ export function toOrderView<S extends ShipmentView | ShipmentSummaryView>(
   o: OrderRow,
   shipments: S[],
   pii: boolean,
-  trackingUrl: string,
+  trackingUrl: string | null,
 ): Omit<OrderView, 'shipments'> & { shipments: S[] } {
   const address = o.shipping_address;
   return {

@@ -153,8 +153,9 @@ const ItemView = z.object({
 const orderFields = {
   trackingUrl: z
     .string()
+    .nullable()
     .describe(
-      'A signed link to the order’s tracking page for the shopper (expires after TRACKING_LINK_TTL); show it in the order history',
+      'A signed link to the order’s whole tracking page (expires after TRACKING_LINK_TTL), for the order history; null for tracking:read keys, which the link would let past the page’s contact check',
     ),
   id: Uuid,
   orderNumber: z.string(),

@@ -187,14 +187,16 @@ export class OrdersService {
       page.map((o) => o.id),
     );
     return {
-      data: page.map((o) => toOrderView(o, shipments.get(o.id) ?? [], pii, this.links.url(o.id))),
+      data: page.map((o) =>
+        toOrderView(o, shipments.get(o.id) ?? [], pii, pii ? this.links.url(o.id) : null),
+      ),
       nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.updated_at, id: last.id }) : null,
     };
   }
 
   private async view(merchantId: string, row: OrderRow, pii: boolean): Promise<OrderView> {
     const shipments = await this.shipmentViews.viewsByOrder(merchantId, [row.id]);
-    return toOrderView(row, shipments.get(row.id) ?? [], pii, this.links.url(row.id));
+    return toOrderView(row, shipments.get(row.id) ?? [], pii, pii ? this.links.url(row.id) : null);
   }
 
   /** The outbox rows of a storefront change: new parcels, and the order's new journey status. */

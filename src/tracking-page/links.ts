@@ -10,6 +10,7 @@ const VERSION = 1;
 const MAC_BYTES = 16;
 const BODY_BYTES = 1 + 16 + 4;
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 export class TrackingLinks {
   private readonly key: Buffer;
@@ -27,9 +28,10 @@ export class TrackingLinks {
     const body = Buffer.alloc(BODY_BYTES);
     body[0] = VERSION;
     Buffer.from(orderId.replaceAll('-', ''), 'hex').copy(body, 1);
-    // Expiry rounded up to the end of a UTC day: the same order's link is the same all day (an API read twice
-    // answers the same), and it lives at least ttlMs.
-    const expires = Math.ceil((now.getTime() + ttlMs) / DAY_MS) * DAY_MS;
+    // Expiry rounded up to the end of a UTC day (of an hour, for short-lived links): the same order's link is
+    // the same all day (an API read twice answers the same), and it lives at least ttlMs.
+    const step = ttlMs >= 2 * DAY_MS ? DAY_MS : HOUR_MS;
+    const expires = Math.ceil((now.getTime() + ttlMs) / step) * step;
     body.writeUInt32BE(Math.floor(expires / 1000), 17);
     return Buffer.concat([body, this.mac(body)]).toString('base64url');
   }
@@ -40,13 +42,21 @@ export class TrackingLinks {
 
   /** The order a token grants, or null when it was altered, signed with another key, or has expired. */
   verify(token: string, now = new Date()): { orderId: string; expiresAt: Date } | null {
+    const read = this.read(token);
+    return read && read.expiresAt > now ? read : null;
+  }
+
+  /** The order a genuine token names, expired or not (an expired link still says whose page it was). */
+  read(token: string): { orderId: string; expiresAt: Date } | null {
     if (!/^[A-Za-z0-9_-]{1,100}$/.test(token)) return null;
     const raw = Buffer.from(token, 'base64url');
-    if (raw.length !== BODY_BYTES + MAC_BYTES || raw[0] !== VERSION) return null;
+    // One spelling per token: base64url's last character carries spare bits that decoding ignores.
+    if (raw.length !== BODY_BYTES + MAC_BYTES || raw[0] !== VERSION || raw.toString('base64url') !== token) {
+      return null;
+    }
     const body = raw.subarray(0, BODY_BYTES);
     if (!safeEqual(this.mac(body), raw.subarray(BODY_BYTES))) return null;
     const expiresAt = new Date(body.readUInt32BE(17) * 1000);
-    if (expiresAt <= now) return null;
     const hex = body.subarray(1, 17).toString('hex');
     const orderId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
     return { orderId, expiresAt };

@@ -69,15 +69,16 @@ export class TrackingPageRepository {
     return (await this.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
+  /** By number as a shopper types it: case does not matter (orders_merchant_number_upper_idx); one match only. */
   async orderByNumber(merchantId: string, orderNumber: string): Promise<OrderRow | null> {
-    return (
-      (await this.db
-        .selectFrom('orders')
-        .selectAll()
-        .where('merchant_id', '=', merchantId)
-        .where('order_number', '=', orderNumber)
-        .executeTakeFirst()) ?? null
-    );
+    const rows = await this.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('merchant_id', '=', merchantId)
+      .where(sql<string>`upper(order_number)`, '=', orderNumber.toUpperCase())
+      .limit(2)
+      .execute();
+    return rows.find((r) => r.order_number === orderNumber) ?? (rows.length === 1 ? (rows[0] ?? null) : null);
   }
 
   /** One more of `kind` today (UTC) for the merchant. No visitor data is kept, only the count. */

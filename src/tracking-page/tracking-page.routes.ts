@@ -2,6 +2,7 @@ import formbody from '@fastify/formbody';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageLocale, renderNotFoundPage } from './render/index.js';
 import type { PageAnswer, TrackingPageService } from './tracking-page.service.js';
 
 // The shopper-facing pages: HTML, no JavaScript, no API key. Left out of the API reference (they are pages,
@@ -39,6 +40,20 @@ export function trackingPageRoutes(pages: TrackingPageService): FastifyPluginAsy
     // The lookup form posts application/x-www-form-urlencoded; the API itself stays JSON-only.
     await app.register(formbody, { bodyLimit: 4096 });
     const schema = { hide: true } as const;
+    // A shopper never gets a JSON problem: input the pages do not expect (an over-long field, a malformed
+    // form) is answered with the generic not-found page; anything else goes to the API's error handler.
+    app.setErrorHandler((error: { statusCode?: number; validation?: unknown }, request, reply) => {
+      const status = error.statusCode ?? 500;
+      if (!error.validation && (status >= 500 || status === 429)) throw error;
+      return send(reply, {
+        status: 404,
+        html: renderNotFoundPage({
+          locale: pageLocale(undefined, null, request.headers['accept-language'], null),
+          lookupUrl: null,
+          reason: 'not_found',
+        }),
+      });
+    });
 
     app.get(
       '/t/:token',

@@ -29,7 +29,7 @@ import {
   type TrackingPageSettings,
   type TrackingPageSettingsInput,
 } from './settings.js';
-import type { PageMerchantRow, TrackingPageRepository } from './tracking-page.repository.js';
+import type { PageCount, PageMerchantRow, TrackingPageRepository } from './tracking-page.repository.js';
 
 // The shopper's tracking page. Three ways in: a signed link (from a message, or the storefront's order
 // history) shows the whole order; the lookup form shows it once the order number matches the order's email,
@@ -67,9 +67,13 @@ export class TrackingPageService {
   ) {}
 
   async byToken(token: string, req: PageRequest, path: string): Promise<PageAnswer> {
-    const grant = this.links.verify(token);
-    const order = grant ? await this.repo.orderById(grant.orderId) : null;
+    const read = this.links.read(token);
+    const order = read ? await this.repo.orderById(read.orderId) : null;
     const merchant = order ? await this.repo.merchantById(order.merchant_id) : null;
+    if (read && order && merchant && read.expiresAt <= new Date()) {
+      // A genuine link that has run out: the shopper looks the order up instead, told why.
+      return { status: 410, html: this.form(merchant, req, `/track/${merchant.slug}`, {}, 'expired_link') };
+    }
     if (!order || !merchant) {
       return {
         status: 404,
@@ -80,7 +84,7 @@ export class TrackingPageService {
         }),
       };
     }
-    await this.repo.count(merchant.id, 'view_link');
+    this.count(merchant.id, 'view_link');
     const views = (await this.shipments.viewsByOrder(merchant.id, [order.id])).get(order.id) ?? [];
     const locale = pageLocale(req.lang, order.customer_locale, req.acceptLanguage, merchant.defaultLocale);
     const settings = readSettings(merchant.notificationSettings, merchant.defaultLocale);
@@ -130,20 +134,29 @@ export class TrackingPageService {
   ): Promise<PageAnswer> {
     const merchant = await this.repo.merchantBySlug(slug);
     if (!merchant) return this.unknownMerchant(req);
-    const orderNumber = form.orderNumber?.trim() ?? '';
+    const orderNumber = cleanOrderNumber(form.orderNumber);
     const trackingNumber = normalizeTrackingNumber(form.trackingNumber ?? '');
     // A tracking number alone goes to its page, which counts against the visitor's limit itself.
     if (orderNumber === '' && trackingNumber !== '' && TRACKING_NUMBER_PATTERN.test(trackingNumber)) {
-      return { status: 303, redirect: `/track/${merchant.slug}/n/${encodeURIComponent(trackingNumber)}` };
+      return {
+        status: 303,
+        redirect: withLang(`/track/${merchant.slug}/n/${encodeURIComponent(trackingNumber)}`, req),
+      };
     }
     const limited = await this.limited(merchant, ip, orderNumber || null, () =>
       this.form(merchant, req, path, form, 'rate_limited'),
     );
     if (limited) return limited;
     const order = orderNumber ? await this.repo.orderByNumber(merchant.id, orderNumber) : null;
-    if (!order || !contactMatches(order, form.contact ?? '')) return this.missed(merchant, req, path);
-    await this.repo.count(merchant.id, 'lookup_found');
-    return { status: 303, redirect: `/t/${this.links.token(order.id, new Date(), LOOKUP_LINK_TTL_MS)}` };
+    if (!order || !contactMatches(order, form.contact ?? '')) {
+      if (orderNumber) await this.limiter.fail(merchant.id, orderNumber);
+      return this.missed(merchant, req, path);
+    }
+    this.count(merchant.id, 'lookup_found');
+    return {
+      status: 303,
+      redirect: withLang(`/t/${this.links.token(order.id, new Date(), LOOKUP_LINK_TTL_MS)}`, req),
+    };
   }
 
   async byTrackingNumber(
@@ -170,10 +183,14 @@ export class TrackingPageService {
     if (found.length === 0) {
       return {
         status: 404,
-        html: renderNotFoundPage({ locale, lookupUrl: `/track/${merchant.slug}`, reason: 'not_found' }),
+        html: renderNotFoundPage({
+          locale,
+          lookupUrl: withLang(`/track/${merchant.slug}`, req),
+          reason: 'not_found',
+        }),
       };
     }
-    await this.repo.count(merchant.id, 'view_number');
+    this.count(merchant.id, 'view_number');
     const settings = readSettings(merchant.notificationSettings, merchant.defaultLocale);
     const page = readPageSettings(merchant.trackingPage);
     // Status and checkpoints only: no order number, no items, nothing about the shopper.
@@ -189,9 +206,9 @@ export class TrackingPageService {
         edd: latestEdd(found),
         delay: delayOf(found),
         items: [],
-        shipments: found.map((s) => pageShipment(s, page.hideCarrier, [])),
+        shipments: found.map((s) => pageShipment(s, page.hideCarrier, [], { carrierText: false })),
         langLinks: langLinks(path),
-        lookupUrl: `/track/${merchant.slug}`,
+        lookupUrl: withLang(`/track/${merchant.slug}`, req),
       }),
     };
   }
@@ -205,12 +222,12 @@ export class TrackingPageService {
   ): Promise<PageAnswer | null> {
     const wait = await this.limiter.take(ip, merchant.id, orderNumber);
     if (wait === null) return null;
-    await this.repo.count(merchant.id, 'rate_limited');
+    this.count(merchant.id, 'rate_limited');
     return { status: 429, headers: { 'retry-after': String(Math.ceil(wait / 1000)) }, html: page() };
   }
 
   private async missed(merchant: PageMerchantRow, req: PageRequest, path: string) {
-    await this.repo.count(merchant.id, 'lookup_missed');
+    this.count(merchant.id, 'lookup_missed');
     // Nothing typed is echoed back: every mismatch gets the very same page.
     return { status: 404, html: this.form(merchant, req, path, {}, 'no_match') };
   }
@@ -220,12 +237,12 @@ export class TrackingPageService {
     req: PageRequest,
     path: string,
     form: LookupForm,
-    message: 'no_match' | 'rate_limited' | null,
+    message: 'no_match' | 'rate_limited' | 'expired_link' | null,
   ): string {
     return renderLookupPage({
       locale: pageLocale(req.lang, null, req.acceptLanguage, merchant.defaultLocale),
       merchant: pageMerchant(merchant),
-      action: `/track/${merchant.slug}`,
+      action: withLang(`/track/${merchant.slug}`, req),
       orderNumber: form.orderNumber?.slice(0, 64) ?? '',
       // The contact is never echoed back: a shared screen should not show what was typed.
       contact: '',
@@ -233,6 +250,11 @@ export class TrackingPageService {
       message,
       langLinks: langLinks(path),
     });
+  }
+
+  /** Counting is best effort: a page is never refused because its counter could not be written. */
+  private count(merchantId: string, kind: PageCount): void {
+    this.repo.count(merchantId, kind).catch(() => undefined);
   }
 
   private unknownMerchant(req: PageRequest): PageAnswer {
@@ -282,7 +304,12 @@ function isShopperCheckpoint(e: TrackingEventView): boolean {
   return e.decision !== 'duplicate' && !e.rawCode.startsWith('WISMO_');
 }
 
-function pageShipment(s: ShipmentView, hideCarrier: boolean, orderItems: readonly OrderItem[]): PageShipment {
+function pageShipment(
+  s: ShipmentView,
+  hideCarrier: boolean,
+  orderItems: readonly OrderItem[],
+  opts: { carrierText: boolean } = { carrierText: true },
+): PageShipment {
   const names = new Map(orderItems.filter((i) => i.sku).map((i) => [i.sku as string, i.name]));
   return {
     carrier: hideCarrier
@@ -303,7 +330,9 @@ function pageShipment(s: ShipmentView, hideCarrier: boolean, orderItems: readonl
     checkpoints: s.events.filter(isShopperCheckpoint).map((e) => ({
       at: e.occurredAt,
       utcOffsetMinutes: e.offsetSource === 'assumed_utc' ? null : e.utcOffsetMinutes,
-      text: e.rawText,
+      // A carrier's own words may name who signed or where it was left: to someone who only has the tracking
+      // number the page says the status in its own words instead.
+      text: opts.carrierText ? e.rawText : '',
       // City level only: never a street or a postal code.
       city: e.location?.city ?? null,
       countryCode: e.location?.countryCode ?? null,
@@ -323,6 +352,16 @@ function latestEdd(shipments: readonly ShipmentView[]): string | null {
 function delayOf(shipments: readonly ShipmentView[]): { reason: DelayReason } | null {
   const late = shipments.find((s) => s.delayReason !== null);
   return late?.delayReason ? { reason: late.delayReason } : null;
+}
+
+/** Keeps the language the visitor chose (?lang=) across the form and its redirects. */
+function withLang(path: string, req: PageRequest): string {
+  return req.lang && (LOCALES as readonly string[]).includes(req.lang) ? `${path}?lang=${req.lang}` : path;
+}
+
+/** Order numbers as shoppers type them: spaces around, a leading #. */
+function cleanOrderNumber(raw: string | undefined): string {
+  return (raw ?? '').trim().replace(/^#\s*/, '').slice(0, 64);
 }
 
 function langLinks(path: string): { locale: Locale; href: string }[] {

@@ -94,7 +94,7 @@ export const LAYOUT = `<!DOCTYPE html>
 <meta name="robots" content="noindex">
 <meta name="referrer" content="no-referrer">
 <meta name="format-detection" content="telephone=no">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src https: http:; style-src 'unsafe-inline'; base-uri 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src https: data:; style-src 'unsafe-inline'; base-uri 'none'">
 <title><%= it.title %></title>
 <style>:root{--hb:<%= it.theme.headerBg %>;--hf:<%= it.theme.headerFg %>;--br:<%= it.theme.brand %>;--ln:<%= it.theme.link %>;--mk:<%= it.theme.mark %>}${CSS}</style>
 </head>
@@ -242,12 +242,12 @@ export const LOOKUP = `<% layout('@layout') -%>
 <div class="field">
 <label for="orderNumber"><%= it.order.orderNumber.label %></label>
 <p class="hint" id="orderNumber-hint"><%= it.order.orderNumber.hint %></p>
-<input id="orderNumber" name="orderNumber" type="text" value="<%= it.order.orderNumber.value %>" autocomplete="off" autocapitalize="off" spellcheck="false" maxlength="100" required aria-describedby="orderNumber-hint">
+<input id="orderNumber" name="orderNumber" type="text" value="<%= it.order.orderNumber.value %>" autocomplete="off" autocapitalize="off" spellcheck="false" maxlength="100" required aria-describedby="orderNumber-hint"<% if (it.alert) { %> aria-invalid="true"<% } %>>
 </div>
 <div class="field">
 <label for="contact"><%= it.order.contact.label %></label>
 <p class="hint" id="contact-hint"><%= it.order.contact.hint %></p>
-<input id="contact" name="contact" type="text" value="<%= it.order.contact.value %>" autocomplete="email" autocapitalize="off" spellcheck="false" maxlength="254" required aria-describedby="contact-hint">
+<input id="contact" name="contact" type="text" value="<%= it.order.contact.value %>" autocomplete="off" autocapitalize="off" spellcheck="false" maxlength="254" required aria-describedby="contact-hint"<% if (it.alert) { %> aria-invalid="true"<% } %>>
 </div>
 <button type="submit"><%= it.order.submit %></button>
 </form>
