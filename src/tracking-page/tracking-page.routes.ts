@@ -10,7 +10,7 @@ import type { PageAnswer, TrackingPageService } from './tracking-page.service.js
 
 // Pages allow their own inline styles, the merchant's https images, and forms posting to this origin only.
 const PAGE_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'none'; style-src 'unsafe-inline'; img-src https:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 const Lang = z.string().max(35).optional();
 const Slug = z.string().min(1).max(63);

@@ -89,7 +89,9 @@ export async function checkA11y(page: Page): Promise<AxeViolation[]> {
     }
     if (!(await hasAxe())) throw new Error('could not load axe-core into the page');
   }
-  const options: RunOptions = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] } };
+  const options: RunOptions = {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] },
+  };
   return page.evaluate(async (opts) => {
     const g = globalThis as unknown as { axe: AxeInPage; document: unknown };
     const results = await g.axe.run(g.document, opts);

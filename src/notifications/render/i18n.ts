@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import { type Translate, translations } from '../../lib/i18n.js';
 import type { Locale } from '../model.js';
 import { en } from './catalogs/en.js';
 import { ja } from './catalogs/ja.js';
@@ -9,25 +9,6 @@ import type { Catalog } from './catalogs/shape.js';
 
 export const CATALOGS: Record<Locale, Catalog<typeof en>> = { en, ru, ja, pl, ms };
 
-export type Translate = (key: string, values?: Record<string, unknown>) => string;
+export type { Translate };
 
-// One private instance, never the i18next global another module might reconfigure. Resources are inline and
-// initAsync is off, so the instance is ready when this module finishes loading.
-const i18n = i18next.createInstance();
-void i18n.init({
-  resources: Object.fromEntries(
-    Object.entries(CATALOGS).map(([lng, catalog]) => [lng, { translation: catalog }]),
-  ),
-  lng: 'en',
-  fallbackLng: 'en',
-  supportedLngs: Object.keys(CATALOGS),
-  initAsync: false,
-  returnNull: false,
-  // Output goes through eta, which escapes HTML itself; escaping here too would show "&amp;" to shoppers.
-  interpolation: { escapeValue: false },
-});
-
-export function translator(locale: Locale): Translate {
-  const t = i18n.getFixedT(locale);
-  return (key, values) => String(t(key, values ?? {}));
-}
+export const translator = translations(CATALOGS);

@@ -46,7 +46,8 @@ describe('renderLookupPage', () => {
       // The hint is read out with the field.
       expect(html).toContain(`id="${input['aria-describedby']}"`);
     }
-    expect(inputs.find((i) => i.name === 'contact')?.autocomplete).toBe('email');
+    // It takes an email, a phone or a postcode: one autocomplete purpose would be wrong for two of them.
+    expect(inputs.find((i) => i.name === 'contact')?.autocomplete).toBe('off');
     expect(html).toContain('<label for="contact">Email, phone number or postcode</label>');
   });
 

@@ -94,7 +94,7 @@ export const LAYOUT = `<!DOCTYPE html>
 <meta name="robots" content="noindex">
 <meta name="referrer" content="no-referrer">
 <meta name="format-detection" content="telephone=no">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src https: data:; style-src 'unsafe-inline'; base-uri 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src https:; style-src 'unsafe-inline'; base-uri 'none'">
 <title><%= it.title %></title>
 <style>:root{--hb:<%= it.theme.headerBg %>;--hf:<%= it.theme.headerFg %>;--br:<%= it.theme.brand %>;--ln:<%= it.theme.link %>;--mk:<%= it.theme.mark %>}${CSS}</style>
 </head>
