@@ -19,6 +19,7 @@ import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { ordersRoutes } from './orders/orders.routes.js';
 import { pollingRoutes } from './polling/polling.routes.js';
 import { shipmentsRoutes } from './shipments/shipments.routes.js';
+import { supportRoutes } from './support/support.routes.js';
 import { trackingPageSettingsRoutes } from './tracking-page/settings.routes.js';
 import { trackingPageRoutes } from './tracking-page/tracking-page.routes.js';
 import { webhookEndpointsRoutes } from './webhooks/webhooks.routes.js';
@@ -100,6 +101,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(webhookEndpointsRoutes(deps.services.webhookEndpoints));
   await app.register(trackingPageRoutes(deps.services.trackingPages));
   await app.register(trackingPageSettingsRoutes(deps.services.trackingPages));
+  await app.register(supportRoutes(deps.services.search));
   await app.register(
     intakeRoutes(deps.services.intake, {
       max: config.webhookRateLimitMax,

@@ -52,6 +52,8 @@ import { type NormalizeJobData, normalizeQueue } from './queue/queues.js';
 import { SendQueues } from './queue/send-queues.js';
 import { ShipmentsRepository } from './shipments/shipments.repository.js';
 import { ShipmentsService } from './shipments/shipments.service.js';
+import { SearchRepository } from './support/search.repository.js';
+import { SearchService } from './support/search.service.js';
 import { NormalizeService } from './tracking/normalize.service.js';
 import { TrackingRepository } from './tracking/tracking.repository.js';
 import { TrackingLinks } from './tracking-page/links.js';
@@ -87,6 +89,7 @@ export interface Services {
   delays: DelayDetector;
   trackingPages: TrackingPageService;
   links: TrackingLinks;
+  search: SearchService;
 }
 
 export interface Deps {
@@ -280,6 +283,7 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
       new LookupLimiter(redis, config.queuePrefix, config.encryptionKey, n.lookupLimits),
     ),
     links,
+    search: new SearchService(new SearchRepository(db)),
   };
 
   return {

@@ -370,6 +370,24 @@ const CASES: Record<string, () => Promise<void>> = {
     });
     expect(own.json().sender.name).toBe('Store A');
   },
+  'GET /v1/search': async () => {
+    // B searching for A's order number, shopper and tracking number finds nothing of A's.
+    for (const q of [orderA.orderNumber, 'Alice', 'alice@a.example', trackingA()]) {
+      const res = await asB('GET', `/v1/search?q=${encodeURIComponent(q)}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).not.toContain(orderA.id);
+      expect(
+        res.json().data.map((h: { customer: { email: string | null } }) => h.customer.email),
+      ).not.toContain('alice@a.example');
+    }
+    // The control: A finds its own order.
+    const own = await t.app.inject({
+      method: 'GET',
+      url: `/v1/search?q=${encodeURIComponent(orderA.orderNumber)}`,
+      headers: bearer(a.keys.agent),
+    });
+    expect(own.json().data[0].orderId).toBe(orderA.id);
+  },
   'GET /v1/settings/tracking-page': async () => {
     const res = await asB('GET', '/v1/settings/tracking-page');
     expect(res.statusCode).toBe(200);
