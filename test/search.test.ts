@@ -3,7 +3,6 @@ import {
   bearer,
   createMerchant,
   createTestApp,
-  orderNumber,
   type TestApp,
   type TestMerchant,
   trackingNumber,
