@@ -14,6 +14,8 @@ export interface SearchTerms {
   digits: string;
   /** The term as a tracking number: upper case, no spaces or dashes. */
   trackingNumber: string;
+  /** Whether it can be (part of) a name: not an email, not a number. */
+  name: boolean;
 }
 
 export interface SearchRow {
@@ -57,7 +59,7 @@ export class SearchRepository {
         (SELECT id FROM orders WHERE ${partial} AND merchant_id = ${merchantId}
            AND lower(customer_email) LIKE '%' || ${low} || '%' LIMIT ${PER_FIELD})
         UNION
-        (SELECT id FROM orders WHERE ${partial} AND merchant_id = ${merchantId}
+        (SELECT id FROM orders WHERE ${partial && t.name} AND merchant_id = ${merchantId}
            AND (lower(customer_name) LIKE '%' || ${low} || '%' OR lower(customer_name) % ${t.lower}) LIMIT ${PER_FIELD})
         UNION
         (SELECT id FROM orders WHERE ${digits}::text IS NOT NULL AND merchant_id = ${merchantId}

@@ -19,6 +19,8 @@ export class SearchService {
         lower: raw.toLowerCase(),
         digits: raw.replace(/\D/g, ''),
         trackingNumber: normalizeTrackingNumber(raw),
+        // An email or a number is not looked for among names: a long term's trigrams would only cost time there.
+        name: !raw.includes('@') && /\p{L}/u.test(raw) && !/\d{3}/.test(raw),
       },
       limit,
     );
