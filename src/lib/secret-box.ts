@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
 // Carrier credentials and webhook secrets at rest: AES-256-GCM with a random nonce per value. Layout:
 // version (1 byte) | nonce (12) | auth tag (16) | ciphertext. The version byte leaves room for key rotation.
@@ -41,4 +41,9 @@ export class SecretBox {
   openJson<T>(sealed: Buffer): T {
     return JSON.parse(this.open(sealed)) as T;
   }
+}
+
+/** A 32-byte key for one purpose, derived from ENCRYPTION_KEY: one secret to keep, no key used twice. */
+export function deriveKey(secret: Buffer, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), purpose, 32));
 }

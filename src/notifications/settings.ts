@@ -1,27 +1,13 @@
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
+import { readStoredFields } from '../lib/stored-fields.js';
+import { isTimeZone } from '../lib/time-zone.js';
 import { CHANNELS, type Channel, LOCALES, MILESTONES, type Milestone } from './model.js';
 
 // A merchant's notification settings. Stored as one JSON object (merchants.notification_settings) and read
 // through this schema, so a stored object written by an older version gets the defaults of what it lacks.
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-// Settings are read for every message: building an Intl formatter per read to check the zone costs more than
-// the rest of the read, and there are a few hundred zones.
-const zones = new Map<string, boolean>();
-function isTimeZone(zone: string): boolean {
-  let ok = zones.get(zone);
-  if (ok === undefined) {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      ok = zone.length <= 64;
-    } catch {
-      ok = false;
-    }
-    if (zones.size < 1000) zones.set(zone, ok);
-  }
-  return ok;
-}
 
 const ChannelSwitches = z.strictObject({
   email: z.boolean().optional(),
@@ -160,28 +146,20 @@ export function applySettings(
 }
 
 /**
- * The stored object, field by field: one field an older version wrote, or a time zone the runtime no longer
- * knows, loses that field's value, not the merchant's other choices.
- */
-function readStored(stored: unknown): NotificationSettingsInput {
-  const whole = NotificationSettingsInput.safeParse(stored ?? {});
-  if (whole.success) return whole.data;
-  if (typeof stored !== 'object' || stored === null) return {};
-  const out: Record<string, unknown> = {};
-  const shape = NotificationSettingsInput.shape as Record<string, z.ZodType>;
-  for (const [key, value] of Object.entries(stored)) {
-    const field = shape[key]?.safeParse(value);
-    if (field?.success) out[key] = field.data;
-  }
-  return out as NotificationSettingsInput;
-}
-
-/**
  * Reads stored settings; anything missing or no longer valid falls back to its default. The default language
  * lives in merchants.default_locale (set when the merchant was created), so it is passed in.
  */
 export function readSettings(stored: unknown, merchantLocale: string | null): NotificationSettings {
-  const base = applySettings(DEFAULT_SETTINGS, readStored(stored));
-  const locale = LOCALES.find((l) => l === merchantLocale?.slice(0, 2).toLowerCase());
-  return { ...base, defaultLocale: locale ?? 'en' };
+  // Read for every message, relayed event and delay check: the same few merchants' settings, parsed once.
+  const key = `${merchantLocale ?? ''}|${JSON.stringify(stored ?? {})}`;
+  let settings = readCache.get(key);
+  if (!settings) {
+    const base = applySettings(DEFAULT_SETTINGS, readStoredFields(NotificationSettingsInput, stored));
+    const locale = LOCALES.find((l) => l === merchantLocale?.slice(0, 2).toLowerCase());
+    settings = Object.freeze({ ...base, defaultLocale: locale ?? 'en' });
+    readCache.set(key, settings);
+  }
+  return settings;
 }
+
+const readCache = new LRUCache<string, NotificationSettings>({ max: 1000 });

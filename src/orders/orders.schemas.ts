@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ORDER_MILESTONES, ORDER_STATUSES } from '../domain/status.js';
 import { IsoDate, IsoDateTime, Uuid } from '../http/schemas.js';
+import { isTimeZone } from '../lib/time-zone.js';
 import {
   AttachShipmentBody,
   CarrierCode,
@@ -16,15 +17,6 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const E164 = /^\+[1-9]\d{6,14}$/;
 // BCP 47 language tag, the usual subset: language, optional script, region or variant subtags.
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone.length <= 64;
-  } catch {
-    return false;
-  }
-}
 
 const HttpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2048);
 

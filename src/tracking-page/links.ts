@@ -1,5 +1,6 @@
-import { createHmac, hkdfSync } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { safeEqual } from '../carriers/support/signature.js';
+import { deriveKey } from '../lib/secret-box.js';
 
 // Signed links to an order's tracking page (`/t/<token>`), as messages carry them: scoped to one order,
 // expiring, and unguessable without the key. The token holds the order id and the expiry, MAC'd with a key
@@ -20,7 +21,7 @@ export class TrackingLinks {
     private readonly baseUrl: string,
     private readonly ttlMs: number,
   ) {
-    this.key = Buffer.from(hkdfSync('sha256', encryptionKey, Buffer.alloc(0), 'wismo tracking links', 32));
+    this.key = deriveKey(encryptionKey, 'wismo tracking links');
   }
 
   /** A token for the order, valid for ttlMs (the configured lifetime of links in messages by default). */

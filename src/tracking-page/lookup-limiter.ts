@@ -1,6 +1,7 @@
-import { createHmac, hkdfSync } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import ipaddr from 'ipaddr.js';
+import { deriveKey } from '../lib/secret-box.js';
 
 // Order lookups are rate-limited per visitor address and per order number, so nobody can walk through order
 // numbers or guess an order's email, phone or postal code: every lookup counts against both, and failed ones
@@ -40,7 +41,7 @@ export class LookupLimiter {
     secret: Buffer,
     private readonly limits: LookupLimits,
   ) {
-    this.hashKey = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'wismo lookup rate limits', 32));
+    this.hashKey = deriveKey(secret, 'wismo lookup rate limits');
   }
 
   private key(kind: string, value: string): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readStoredFields } from '../lib/stored-fields.js';
 
 // What a merchant shows on the tracking page besides its branding (which it shares with the messages):
 // self-service links, one promotion, and whether the carrier is named (some merchants prefer their own brand
@@ -63,13 +64,5 @@ export function applyPageSettings(
 }
 
 export function readPageSettings(stored: unknown): TrackingPageSettings {
-  const out: TrackingPageSettingsInput = {};
-  if (typeof stored === 'object' && stored !== null) {
-    const shape = TrackingPageSettingsInput.shape as Record<string, z.ZodType>;
-    for (const [key, value] of Object.entries(stored)) {
-      const field = shape[key]?.safeParse(value);
-      if (field?.success) (out as Record<string, unknown>)[key] = field.data;
-    }
-  }
-  return applyPageSettings(DEFAULT_PAGE_SETTINGS, out);
+  return applyPageSettings(DEFAULT_PAGE_SETTINGS, readStoredFields(TrackingPageSettingsInput, stored));
 }

@@ -1,0 +1,19 @@
+// Whether a string names an IANA time zone this runtime knows. Cached: settings and orders are validated
+// often, building an Intl formatter per check costs more than the rest of a settings read, and there are only
+// a few hundred zones.
+
+const known = new Map<string, boolean>();
+
+export function isTimeZone(zone: string): boolean {
+  let ok = known.get(zone);
+  if (ok === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      ok = zone.length <= 64;
+    } catch {
+      ok = false;
+    }
+    if (known.size < 1000) known.set(zone, ok);
+  }
+  return ok;
+}
