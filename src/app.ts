@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { analyticsRoutes } from './analytics/analytics.routes.js';
 import { carrierConnectionsRoutes } from './carrier-connections/carrier-connections.routes.js';
 import { carriersRoutes } from './carriers/carriers.routes.js';
+import { consoleRoutes } from './console/console.routes.js';
 import type { Deps } from './deps.js';
 import { registerAuth } from './http/auth.js';
+import { adminAccess, bullBoardRoutes } from './http/bull-board.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { healthRoutes, readinessProbes } from './http/health.routes.js';
+import { registerHttpMetrics } from './http/http-metrics.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { metricsRoutes } from './http/metrics.routes.js';
 import { registerRateLimit } from './http/rate-limit.js';
@@ -18,6 +23,7 @@ import { rawPayloadsRoutes } from './intake/raw-payloads.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { ordersRoutes } from './orders/orders.routes.js';
 import { pollingRoutes } from './polling/polling.routes.js';
+import { openOperatorQueues } from './queue/all-queues.js';
 import { shipmentsRoutes } from './shipments/shipments.routes.js';
 import { supportRoutes } from './support/support.routes.js';
 import { trackingPageSettingsRoutes } from './tracking-page/settings.routes.js';
@@ -54,6 +60,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
     done();
   });
+  // Here rather than beside /metrics: a hook only reaches the route plugins registered after it.
+  registerHttpMetrics(app);
 
   await app.register(helmet, {
     // Swagger UI at /docs needs its own inline script and styles; everything else is JSON.
@@ -85,12 +93,25 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       prefix: config.queuePrefix,
     });
   }
+  // Cookies are read by the agent console (and the queue dashboard, for a signed-in admin) only.
+  await app.register(cookie);
   registerAuth(app, deps.services.apiKeys);
   registerIdempotency(app, deps.services.idempotency);
   await registerSwagger(app);
 
   await app.register(healthRoutes(readinessProbes(deps.db, deps.redis)));
-  await app.register(metricsRoutes());
+  // The operator's views of the queues (depths in /metrics, the dashboard) need Redis; without it, none.
+  const operatorQueues = deps.redis ? openOperatorQueues(deps.redis, config.queuePrefix) : null;
+  if (operatorQueues) app.addHook('onClose', () => operatorQueues.close());
+  await app.register(metricsRoutes(operatorQueues?.queues));
+  if (operatorQueues) {
+    await app.register(
+      bullBoardRoutes({
+        queues: operatorQueues.queues,
+        authorize: adminAccess(deps.services.apiKeys, deps.console.sessions),
+      }),
+    );
+  }
   await app.register(ordersRoutes(deps.services.orders));
   await app.register(shipmentsRoutes(deps.services.shipments));
   await app.register(pollingRoutes(deps.services.refresh));
@@ -101,7 +122,11 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(webhookEndpointsRoutes(deps.services.webhookEndpoints));
   await app.register(trackingPageRoutes(deps.services.trackingPages));
   await app.register(trackingPageSettingsRoutes(deps.services.trackingPages));
-  await app.register(supportRoutes(deps.services.search));
+  await app.register(analyticsRoutes(deps.services.analytics));
+  await app.register(supportRoutes(deps.services.search, deps.services.supportView));
+  await app.register(
+    consoleRoutes(deps.console.pages, deps.console.sessions, { publicBaseUrl: config.publicBaseUrl }),
+  );
   await app.register(
     intakeRoutes(deps.services.intake, {
       max: config.webhookRateLimitMax,

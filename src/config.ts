@@ -160,6 +160,8 @@ const envSchema = z.object({
   SWEEP_INTERVAL_MS: int(1000, 3_600_000).default(10_000),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
   WORKER_HEARTBEAT_FILE: z.string().min(1).optional(),
+  /** A worker process serves GET /metrics on this port (on HOST); unset, it serves none. The api uses PORT. */
+  METRICS_PORT: int(0, 65535).optional(),
   /** Run the polling scheduler in this worker process (every worker by default; they share the work). */
   POLL_SCHEDULER: bool.default(true),
   /** How often each worker process looks for shipments due for polling. */
@@ -257,12 +259,18 @@ const envSchema = z.object({
   TRACKING_LOOKUP_ORDER_LIMIT: rateLimit.prefault('10/1h'),
   /** Failed lookups of one order number a day: what guessing its postal code would need far more of. */
   TRACKING_LOOKUP_FAILURE_LIMIT: rateLimit.prefault('20/1d'),
+  /** How long an agent console sign-in lasts; revoking the key ends it sooner. */
+  CONSOLE_SESSION_TTL: duration(60_000, 30 * 86_400_000).prefault('8h'),
   /** How long a tracking link in a message stays valid. */
   TRACKING_LINK_TTL: duration(3_600_000, 3650 * 86_400_000).prefault('180d'),
   /** Look for delays and stalls in this deployment (a job scheduled once, run by one worker per interval). */
   DELAY_CHECKS: bool.default(true),
   /** How often delays and stalls are looked for. */
   DELAY_CHECK_INTERVAL: duration(1000, 86_400_000).prefault('5m'),
+  /** Predict delivery dates from this deployment's own deliveries (docs/predicted-edd.md). */
+  PREDICTED_EDD: bool.default(true),
+  /** How often parcels in flight get their predicted date (what is learned is refreshed every 6 hours). */
+  PREDICTED_EDD_INTERVAL: duration(60_000, 86_400_000).prefault('1h'),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -290,6 +298,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     rateLimit: { max: env.RATE_LIMIT_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS },
     apiKeyCacheTtlMs: env.API_KEY_CACHE_TTL_MS,
+    consoleSessionTtlMs: env.CONSOLE_SESSION_TTL,
     idempotencyTtlHours: env.IDEMPOTENCY_TTL_HOURS,
     normalizeConcurrency: env.NORMALIZE_CONCURRENCY,
     normalizeMaxAttempts: env.NORMALIZE_MAX_ATTEMPTS,
@@ -300,6 +309,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     // Touched every few seconds by a running worker: container health checks read its age.
     workerHeartbeatFile: env.WORKER_HEARTBEAT_FILE ?? null,
+    workerMetricsPort: env.METRICS_PORT ?? null,
     demoMerchant: env.DEMO_MERCHANT ?? !production,
     polling: {
       schedulerEnabled: env.POLL_SCHEDULER,
@@ -371,6 +381,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
       },
       delayCheckIntervalMs: env.DELAY_CHECKS ? env.DELAY_CHECK_INTERVAL : null,
     },
+    predictedEdd: { intervalMs: env.PREDICTED_EDD ? env.PREDICTED_EDD_INTERVAL : null },
     merchantWebhooks: {
       timeoutMs: env.MERCHANT_WEBHOOK_TIMEOUT,
       retryBaseMs: env.MERCHANT_WEBHOOK_RETRY_BASE,

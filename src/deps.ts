@@ -4,11 +4,15 @@ import { Redis } from 'ioredis';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { Agent } from 'undici';
+import { AnalyticsRepository } from './analytics/analytics.repository.js';
+import { AnalyticsService } from './analytics/analytics.service.js';
 import { ApiKeysRepository } from './api-keys/api-keys.repository.js';
 import { ApiKeysService } from './api-keys/api-keys.service.js';
 import { CarrierConnectionsRepository } from './carrier-connections/carrier-connections.repository.js';
 import { CarrierConnectionsService } from './carrier-connections/carrier-connections.service.js';
 import type { Config } from './config.js';
+import { ConsoleService } from './console/console.service.js';
+import { ConsoleSessions } from './console/session.js';
 import { createDb, createPool, type Database } from './db/database.js';
 import { DelayDetector } from './delays/delay-detector.js';
 import { DelaysRepository } from './delays/delays.repository.js';
@@ -46,12 +50,16 @@ import { PollService } from './polling/poll.service.js';
 import { PollingRepository } from './polling/polling.repository.js';
 import { RefreshService } from './polling/refresh.service.js';
 import { PollScheduler } from './polling/scheduler.js';
+import { EddPredictor } from './predictions/edd-predictor.js';
+import { PredictionsRepository } from './predictions/predictions.repository.js';
 import { NormalizeEnqueuer } from './queue/normalize-enqueuer.js';
 import { PollQueues } from './queue/poll-queues.js';
 import { type NormalizeJobData, normalizeQueue } from './queue/queues.js';
 import { SendQueues } from './queue/send-queues.js';
 import { ShipmentsRepository } from './shipments/shipments.repository.js';
 import { ShipmentsService } from './shipments/shipments.service.js';
+import { SupportViewRepository } from './support/order-view.repository.js';
+import { SupportViewService } from './support/order-view.service.js';
 import { SearchRepository } from './support/search.repository.js';
 import { SearchService } from './support/search.service.js';
 import { NormalizeService } from './tracking/normalize.service.js';
@@ -87,9 +95,12 @@ export interface Services {
   notifications: NotificationsService;
   sendSweeper: SendSweeper;
   delays: DelayDetector;
+  eddPredictor: EddPredictor;
   trackingPages: TrackingPageService;
   links: TrackingLinks;
   search: SearchService;
+  analytics: AnalyticsService;
+  supportView: SupportViewService;
 }
 
 export interface Deps {
@@ -102,6 +113,8 @@ export interface Deps {
   redis: Redis | null;
   /** Producers of the per-carrier poll queues. */
   pollQueues: PollQueues;
+  /** The agent console's pages and sessions. */
+  console: { pages: ConsoleService; sessions: ConsoleSessions };
   close(): Promise<void>;
 }
 
@@ -199,6 +212,7 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
   const w = config.merchantWebhooks;
   const sendQueues = new SendQueues(redis, config.queuePrefix, logger);
   const notificationsRepo = new NotificationsRepository(db);
+  const notificationLog = new NotificationsService(new NotificationLogRepository(db));
   const webhooksRepo = new WebhooksRepository(db);
   // The local mailbox stands in for SMTP and SMS providers in development only: in production a channel
   // without its provider is off, and its messages are recorded as skipped with that reason.
@@ -272,9 +286,10 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
       logger,
     ),
     webhookEndpoints: new WebhookEndpointsService(webhooksRepo, box, sendQueues, w.policy),
-    notifications: new NotificationsService(new NotificationLogRepository(db)),
+    notifications: notificationLog,
     sendSweeper: new SendSweeper(notificationsRepo, webhooksRepo, sendQueues),
     delays: new DelayDetector(db, new DelaysRepository(db), trackingRepo, orders, outbox, logger),
+    eddPredictor: new EddPredictor(new PredictionsRepository(db), logger),
     trackingPages: new TrackingPageService(
       new TrackingPageRepository(db),
       shipments,
@@ -284,7 +299,23 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
     ),
     links,
     search: new SearchService(new SearchRepository(db)),
+    analytics: new AnalyticsService(new AnalyticsRepository(db)),
+    supportView: new SupportViewService(orders, notificationLog, new SupportViewRepository(db)),
   };
+
+  const consoleSessions = new ConsoleSessions(
+    config.encryptionKey,
+    services.apiKeys,
+    config.consoleSessionTtlMs,
+  );
+  const consolePages = new ConsoleService(
+    services.search,
+    services.supportView,
+    services.refresh,
+    services.rawPayloads,
+    services.analytics,
+    humanDuration(config.consoleSessionTtlMs),
+  );
 
   return {
     config,
@@ -294,6 +325,7 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
     services,
     redis,
     pollQueues,
+    console: { pages: consolePages, sessions: consoleSessions },
     async close() {
       await queue?.close().catch(() => undefined);
       await pollQueues.close();
@@ -305,4 +337,12 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
       await db.destroy();
     },
   };
+}
+
+/** "8 hours", "30 minutes": how long a console sign-in lasts, for the sign-in page. */
+function humanDuration(ms: number): string {
+  const hours = ms / 3_600_000;
+  if (Number.isInteger(hours)) return hours === 1 ? '1 hour' : `${hours} hours`;
+  const minutes = Math.round(ms / 60_000);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }

@@ -388,6 +388,62 @@ const CASES: Record<string, () => Promise<void>> = {
     });
     expect(own.json().data[0].orderId).toBe(orderA.id);
   },
+  'GET /v1/support/orders/{orderId}': async () => {
+    await expectSameAsMissing(
+      await asB('GET', `/v1/support/orders/${orderA.id}`),
+      await asB('GET', `/v1/support/orders/${MISSING}`),
+      orderA.id,
+      MISSING,
+    );
+    // The control: A's agent sees its own order's contact.
+    const own = await t.app.inject({
+      method: 'GET',
+      url: `/v1/support/orders/${orderA.id}`,
+      headers: bearer(a.keys.agent),
+    });
+    expect(own.json().order.customer.email).toBe('alice@a.example');
+  },
+  'GET /v1/analytics/carriers': async () => {
+    // B's figures count B's own shipments of the period (all made today, like A's), never A's.
+    const own = await t.deps.db
+      .selectFrom('shipments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('merchant_id', '=', b.id)
+      .where('status', '<>', 'cancelled')
+      .executeTakeFirstOrThrow();
+    const res = await asB('GET', '/v1/analytics/carriers');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().totals.shipments).toBe(Number(own.n));
+    // The control: A's agent counts A's shipment.
+    const mine = await t.app.inject({
+      method: 'GET',
+      url: '/v1/analytics/carriers',
+      headers: bearer(a.keys.agent),
+    });
+    expect(mine.json().totals.shipments).toBeGreaterThanOrEqual(1);
+  },
+  'GET /v1/analytics/merchant': async () => {
+    await t.deps.db
+      .insertInto('tracking_page_counts')
+      .values({
+        merchant_id: a.id,
+        day: new Date().toISOString().slice(0, 10),
+        kind: 'view_number',
+        count: 7,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const res = await asB('GET', '/v1/analytics/merchant');
+    expect(res.statusCode).toBe(200);
+    // B has no page views or messages of its own.
+    expect(res.json()).toMatchObject({ pageViews: { total: 0 }, messages: { total: 0 } });
+    const mine = await t.app.inject({
+      method: 'GET',
+      url: '/v1/analytics/merchant',
+      headers: bearer(a.keys.agent),
+    });
+    expect(mine.json().pageViews.total).toBeGreaterThanOrEqual(7);
+  },
   'GET /v1/settings/tracking-page': async () => {
     const res = await asB('GET', '/v1/settings/tracking-page');
     expect(res.statusCode).toBe(200);

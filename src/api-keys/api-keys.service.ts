@@ -93,6 +93,17 @@ export class ApiKeysService {
     return principal;
   }
 
+  /**
+   * The principal of a key still active, by its public prefix: for sessions that were opened with the whole
+   * key and must end when it is revoked. Never a way in by itself (the caller proves the session first).
+   */
+  async activeByPrefix(prefix: string): Promise<Principal | null> {
+    const row = await this.repo.findActiveByPrefix(prefix);
+    return row
+      ? { keyId: row.id, merchantId: row.merchant_id, prefix: row.prefix, scopes: row.scopes }
+      : null;
+  }
+
   private async lookup(key: string): Promise<Principal | null> {
     const prefix = keyPrefix(key);
     if (!prefix) return null;

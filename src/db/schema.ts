@@ -63,6 +63,22 @@ export interface IdempotencyKeys {
   response_status: number | null;
 }
 
+export interface LaneTransitStats {
+  carrier_code: string;
+  computed_at: Generated<Timestamp>;
+  deliveries: number;
+  destination_country: string;
+  destination_region: string | null;
+  id: Generated<number>;
+  median_days: number;
+  origin_country: string | null;
+  sender_merchant_id: string | null;
+  service: string | null;
+  transit_days: number[];
+  window_end: Timestamp;
+  window_start: Timestamp;
+}
+
 export interface Merchants {
   branding: Generated<Json>;
   created_at: Generated<Timestamp>;
@@ -276,6 +292,7 @@ export interface DB {
   api_keys: ApiKeys;
   carrier_connections: CarrierConnections;
   idempotency_keys: IdempotencyKeys;
+  lane_transit_stats: LaneTransitStats;
   merchants: Merchants;
   notifications: Notifications;
   orders: Orders;

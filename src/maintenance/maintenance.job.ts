@@ -4,8 +4,13 @@ import type { DelayDetector } from '../delays/delay-detector.js';
 import type { IdempotencyService } from '../idempotency/idempotency.service.js';
 import type { RawPayloadsService } from '../intake/raw-payloads.service.js';
 import type { SendSweeper } from '../notifications/send-sweeper.js';
+import type { EddPredictor } from '../predictions/edd-predictor.js';
 
-export function maintenanceSchedules(sweepIntervalMs: number, delayCheckIntervalMs: number | null) {
+export function maintenanceSchedules(
+  sweepIntervalMs: number,
+  delayCheckIntervalMs: number | null,
+  predictedEddIntervalMs: number | null = null,
+) {
   const schedules: { id: string; everyMs: number }[] = [
     // Idempotency records live a day (IDEMPOTENCY_TTL_HOURS); this keeps the table from growing without bound.
     { id: 'purge-idempotency-keys', everyMs: 60 * 60 * 1000 },
@@ -16,6 +21,8 @@ export function maintenanceSchedules(sweepIntervalMs: number, delayCheckInterval
   ];
   // Estimates that passed and parcels gone silent: marked delayed (once per estimate).
   if (delayCheckIntervalMs !== null) schedules.push({ id: 'check-delays', everyMs: delayCheckIntervalMs });
+  // Parcels in flight get the delivery date learned from this deployment's own deliveries.
+  if (predictedEddIntervalMs !== null) schedules.push({ id: 'predict-edd', everyMs: predictedEddIntervalMs });
   return schedules;
 }
 
@@ -25,6 +32,7 @@ export function maintenanceProcessor(deps: {
   rawPayloads: RawPayloadsService;
   sendSweeper: SendSweeper;
   delays: DelayDetector;
+  predictions: EddPredictor;
   sweepAfterMs: number;
   logger: Logger;
 }) {
@@ -47,6 +55,8 @@ export function maintenanceProcessor(deps: {
       }
       case 'check-delays':
         return deps.delays.run();
+      case 'predict-edd':
+        return deps.predictions.run();
       default:
         throw new Error(`unknown maintenance job ${job.name}`);
     }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { getAdapter } from '../carriers/registry.js';
 import { Coalescer } from '../lib/coalescer.js';
+import { notificationOutcomes } from '../metrics.js';
 import type { SendQueues } from '../queue/send-queues.js';
 import type { TrackingLinks } from '../tracking-page/links.js';
 import type { EmailSender } from './channels/email.js';
@@ -82,6 +83,7 @@ export class NotificationSender {
         claimed.map(async (m) => {
           const outcome = await this.sendOne(m, contexts.get(contextKey(m.orderId, m.shipmentId)), now, sent);
           outcomes.set(m.id, outcome);
+          notificationOutcomes.inc({ channel: m.channel, outcome });
         }),
       );
       await sent.settled();

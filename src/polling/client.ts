@@ -38,6 +38,8 @@ export interface PollContext {
   /** A stable key for the account (the connection id): tokens are cached per account. */
   account: string;
   timeouts: PollTimeouts;
+  /** The carrier (or aggregator) whose API is asked: labels the request metrics ("unknown" when absent). */
+  carrier?: string;
 }
 
 export interface PollTimeouts {

@@ -1,4 +1,5 @@
 import { errors, request } from 'undici';
+import { carrierRequestDuration } from '../metrics.js';
 import {
   type CarrierAnswer,
   CarrierRateLimited,
@@ -23,11 +24,40 @@ export interface CarrierRequest {
   requested: string[];
 }
 
-/** Raw exchange: status, headers and bytes, with transport failures as CarrierUnavailable. */
+type Exchanged = {
+  status: number;
+  headers: Record<string, string>;
+  contentType: string | null;
+  body: Buffer;
+};
+
+/**
+ * Raw exchange: status, headers and bytes, with transport failures as CarrierUnavailable. Timed per request
+ * (token requests included), labelled with what the status says of the carrier's health.
+ */
 export async function exchange(
+  ctx: Pick<PollContext, 'baseUrl' | 'dispatcher' | 'timeouts' | 'carrier'>,
+  req: Omit<CarrierRequest, 'requested'>,
+): Promise<Exchanged> {
+  const started = performance.now();
+  // Whatever throws before an answer is read to the end (timeouts, resets, oversized bodies) is unavailability.
+  let outcome: RequestOutcome = 'unavailable';
+  try {
+    const res = await send(ctx, req);
+    outcome = statusOutcome(res.status);
+    return res;
+  } finally {
+    carrierRequestDuration.observe(
+      { carrier: ctx.carrier ?? 'unknown', outcome },
+      (performance.now() - started) / 1000,
+    );
+  }
+}
+
+async function send(
   ctx: Pick<PollContext, 'baseUrl' | 'dispatcher' | 'timeouts'>,
   req: Omit<CarrierRequest, 'requested'>,
-): Promise<{ status: number; headers: Record<string, string>; contentType: string | null; body: Buffer }> {
+): Promise<Exchanged> {
   const url = /^https?:\/\//.test(req.path) ? req.path : `${ctx.baseUrl}${req.path}`;
   let res: Awaited<ReturnType<typeof request>>;
   try {
@@ -79,12 +109,23 @@ export async function carrierRequest(ctx: PollContext, req: CarrierRequest): Pro
   return { requested: req.requested, status: res.status, contentType: res.contentType, body: res.body };
 }
 
+export type RequestOutcome = 'answered' | 'rate_limited' | 'rejected' | 'unavailable';
+
+/** What an HTTP status says of the carrier: the one reading behind failOnStatus and the request metrics. */
+export function statusOutcome(status: number): RequestOutcome {
+  if (status === 429) return 'rate_limited';
+  if (status === 401 || status === 403) return 'rejected';
+  if (status >= 500 || status === 408) return 'unavailable';
+  return 'answered';
+}
+
 export function failOnStatus(status: number, headers: Record<string, string>, body: Buffer): void {
-  if (status === 429) throw new CarrierRateLimited(retryAfterMs(headers['retry-after']));
+  const outcome = statusOutcome(status);
+  if (outcome === 'rate_limited') throw new CarrierRateLimited(retryAfterMs(headers['retry-after']));
   // What a refusal says is not quoted: it is shown on shipments, and a carrier may echo what it was sent.
-  if (status === 401 || status === 403)
+  if (outcome === 'rejected')
     throw new CarrierRejected(`HTTP ${status}: the carrier refused the credentials`);
-  if (status >= 500 || status === 408) throw new CarrierUnavailable(`HTTP ${status}: ${excerpt(body)}`);
+  if (outcome === 'unavailable') throw new CarrierUnavailable(`HTTP ${status}: ${excerpt(body)}`);
 }
 
 /** Retry-After as seconds or an HTTP date, in milliseconds from now; null when absent or unreadable. */

@@ -4,7 +4,7 @@ import type { Dispatcher } from 'undici';
 import { getAdapter } from '../carriers/registry.js';
 import type { Config } from '../config.js';
 import { type IntakeRepository, keyOf, type NewRawPayload } from '../intake/intake.repository.js';
-import { carrierPolls, polledNumbers } from '../metrics.js';
+import { breakerOpened, carrierPolls, polledNumbers } from '../metrics.js';
 import type { NormalizeEnqueuer } from '../queue/normalize-enqueuer.js';
 import type { PollJobData } from '../queue/queues.js';
 import type { CircuitBreaker } from './breaker.js';
@@ -118,6 +118,7 @@ export class PollService {
       tokens: this.deps.tokens,
       account: connection.id,
       timeouts: settings.timeouts,
+      carrier: job.carrier,
     };
     const items = owned.map((o) => ({ trackingNumber: o.trackingNumber, carrier: o.carrier }));
     outcome.asked = items.length;
@@ -201,8 +202,10 @@ export class PollService {
     // An account refused is the merchant's to fix; only a carrier failing everyone counts towards its breaker.
     if (kind === 'unavailable') {
       const opened = await this.breaker((b) => b.failure(job.carrier), 0);
-      if (opened > 0)
+      if (opened > 0) {
+        breakerOpened.inc({ carrier: job.carrier });
         logger.warn({ carrier: job.carrier, pauseMs: opened }, 'carrier circuit breaker opened');
+      }
     }
     const now = new Date();
     const base = settings.cadence.backoffBaseMs;

@@ -7,6 +7,7 @@ import { maintenanceProcessor, maintenanceSchedules } from '../maintenance/maint
 import { startRelayLoop } from '../notifications/relay-loop.js';
 import { SlowDown } from '../polling/poll.service.js';
 import { startSchedulerLoop } from '../polling/scheduler-loop.js';
+import { JOB_METRICS, observeJobs } from './job-metrics.js';
 import {
   maintenanceQueue,
   type NormalizeJobData,
@@ -40,11 +41,16 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
 
   const queue = maintenanceQueue(connection, config.queuePrefix);
   // Job schedulers are stored in Redis and upserted by id, so any number of worker replicas can run this.
-  for (const s of maintenanceSchedules(config.sweep.intervalMs, config.notifications.delayCheckIntervalMs)) {
+  for (const s of maintenanceSchedules(
+    config.sweep.intervalMs,
+    config.notifications.delayCheckIntervalMs,
+    config.predictedEdd.intervalMs,
+  )) {
     await queue.upsertJobScheduler(s.id, { every: s.everyMs }, { name: s.id, data: {} });
   }
   // Turned off (DELAY_CHECKS=false) after it ran: the schedule stored in Redis goes too.
   if (config.notifications.delayCheckIntervalMs === null) await queue.removeJobScheduler('check-delays');
+  if (config.predictedEdd.intervalMs === null) await queue.removeJobScheduler('predict-edd');
 
   const maintenance = new Worker(
     QUEUES.maintenance,
@@ -53,10 +59,11 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
       rawPayloads: deps.services.rawPayloads,
       sendSweeper: deps.services.sendSweeper,
       delays: deps.services.delays,
+      predictions: deps.services.eddPredictor,
       sweepAfterMs: config.sweep.afterMs,
       logger,
     }),
-    { connection, prefix: config.queuePrefix, concurrency: 1 },
+    { connection, prefix: config.queuePrefix, concurrency: 1, metrics: JOB_METRICS },
   );
   maintenance.on('failed', (job, err) =>
     logger.error({ err, job: job?.name, jobId: job?.id }, 'maintenance job failed'),
@@ -77,6 +84,7 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
     {
       connection,
       prefix: config.queuePrefix,
+      metrics: JOB_METRICS,
       concurrency: config.normalizeConcurrency,
       // A worker that dies mid-job (killed, out of memory) loses its lock; another takes the job over.
       lockDuration: config.jobLockMs,
@@ -109,6 +117,7 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
     : null;
 
   const workers = [maintenance, normalize, ...sends, ...polling.workers];
+  for (const w of workers) observeJobs(w);
   return {
     workers,
     async close() {
@@ -135,6 +144,7 @@ function startSendWorkers(deps: Deps, connection: Redis): Worker[] {
   const common = {
     connection,
     prefix: config.queuePrefix,
+    metrics: JOB_METRICS,
     lockDuration: config.jobLockMs,
     stalledInterval: config.jobLockMs,
   };
@@ -198,6 +208,7 @@ function startPollWorkers(deps: Deps, connection: Redis) {
       {
         connection,
         prefix: config.queuePrefix,
+        metrics: JOB_METRICS,
         concurrency: config.polling.concurrency,
         limiter: { max: limit.max, duration: limit.durationMs },
         lockDuration: config.jobLockMs,

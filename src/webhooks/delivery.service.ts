@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import { Coalescer } from '../lib/coalescer.js';
 import type { SecretBox } from '../lib/secret-box.js';
+import { webhookDeliveries } from '../metrics.js';
 import type { EmailSender } from '../notifications/channels/email.js';
 import type { NotificationsRepository } from '../notifications/notifications.repository.js';
 import { backoff } from '../notifications/sender.service.js';
@@ -73,7 +74,13 @@ export class WebhookDeliveryService {
     const delivered = new Coalescer<{ id: number; attempts: number; status: number }>((batch) =>
       this.repo.deliveredMany(batch),
     );
-    await Promise.all(claimed.map(async (d) => outcomes.set(d.id, await this.deliverOne(d, now, delivered))));
+    await Promise.all(
+      claimed.map(async (d) => {
+        const outcome = await this.deliverOne(d, now, delivered);
+        outcomes.set(d.id, outcome);
+        webhookDeliveries.inc({ outcome });
+      }),
+    );
     await delivered.settled();
     return outcomes;
   }

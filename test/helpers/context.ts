@@ -26,6 +26,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     OUTBOX_RELAY: 'false',
     // And for the delay check, which would mark other files' shipments late: tests call it themselves.
     DELAY_CHECKS: 'false',
+    // And for predicted delivery dates, which would date other files' parcels from the history they seed.
+    PREDICTED_EDD: 'false',
     MAILBOX_DIR: path.join(os.tmpdir(), `wismo-test-mailbox-${process.pid}`),
     ...overrides,
   });

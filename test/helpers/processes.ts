@@ -31,6 +31,7 @@ export function startProcess(entry: string, env: Record<string, string>): Starte
       POLL_SCHEDULER: 'false',
       OUTBOX_RELAY: 'false',
       DELAY_CHECKS: 'false',
+      PREDICTED_EDD: 'false',
       MAILBOX_DIR: path.join(os.tmpdir(), `wismo-test-mailbox-${process.pid}`),
       ...env,
     },
