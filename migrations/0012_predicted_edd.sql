@@ -31,6 +31,6 @@ CREATE INDEX lane_transit_stats_sender_idx ON lane_transit_stats (sender_merchan
 
 -- The learning pass reads the deliveries of its trailing window, the prediction pass the parcels in flight:
 -- each by its own small index rather than the whole table, which mostly holds parcels long delivered.
-CREATE INDEX shipments_delivered_at_idx ON shipments (delivered_at) WHERE status = 'delivered';
-CREATE INDEX shipments_in_flight_idx ON shipments (id)
+CREATE INDEX IF NOT EXISTS shipments_delivered_at_idx ON shipments (delivered_at) WHERE status = 'delivered';
+CREATE INDEX IF NOT EXISTS shipments_in_flight_idx ON shipments (id)
   WHERE status IN ('in_transit', 'out_for_delivery', 'attempt_failed');

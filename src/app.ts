@@ -10,7 +10,7 @@ import { carriersRoutes } from './carriers/carriers.routes.js';
 import { consoleRoutes } from './console/console.routes.js';
 import type { Deps } from './deps.js';
 import { registerAuth } from './http/auth.js';
-import { adminAccess, bullBoardRoutes } from './http/bull-board.js';
+import { bullBoardRoutes, operatorAccess } from './http/bull-board.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { healthRoutes, readinessProbes } from './http/health.routes.js';
 import { registerHttpMetrics } from './http/http-metrics.js';
@@ -108,7 +108,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     await app.register(
       bullBoardRoutes({
         queues: operatorQueues.queues,
-        authorize: adminAccess(deps.services.apiKeys, deps.console.sessions),
+        authorize: operatorAccess(deps.services.apiKeys, deps.console.sessions, config.publicBaseUrl),
       }),
     );
   }

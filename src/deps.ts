@@ -307,6 +307,7 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
     config.encryptionKey,
     services.apiKeys,
     config.consoleSessionTtlMs,
+    config.publicBaseUrl.startsWith('https:'),
   );
   const consolePages = new ConsoleService(
     services.search,
@@ -314,7 +315,7 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
     services.refresh,
     services.rawPayloads,
     services.analytics,
-    humanDuration(config.consoleSessionTtlMs),
+    consoleSessions.ttlText,
   );
 
   return {
@@ -337,12 +338,4 @@ export function createDeps(config: Config, logger: Logger, opts: { redis: boolea
       await db.destroy();
     },
   };
-}
-
-/** "8 hours", "30 minutes": how long a console sign-in lasts, for the sign-in page. */
-function humanDuration(ms: number): string {
-  const hours = ms / 3_600_000;
-  if (Number.isInteger(hours)) return hours === 1 ? '1 hour' : `${hours} hours`;
-  const minutes = Math.round(ms / 60_000);
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }

@@ -36,6 +36,8 @@ export function maskWebhookToken(url: string): string {
       // A tracking-page link is a bearer token for the order; a tracking number alone opens its page.
       .replace(/^\/t\/[^/?#]+/, '/t/[redacted]')
       .replace(/^(\/track\/[^/?#]+\/n\/)[^/?#]+/, '$1[redacted]')
+      // What an agent searches for is a shopper's name, email, phone or order: never in the logs.
+      .replace(/^((?:\/v1\/search|\/console)\?(?:[^#]*&)?q=)[^&#]*/, '$1[redacted]')
   );
 }
 

@@ -10,11 +10,14 @@ import { bearer, createMerchant, createTestApp, type TestApp, type TestMerchant 
 
 let t: TestApp;
 let m: TestMerchant;
+/** The deployment's operator: only the CLI mints such keys; a merchant's admin scope does not reach here. */
+let operator: string;
 
 beforeAll(async () => {
   // A queue prefix of this file's own: the actions tried here (pausing a queue) touch no other file's jobs.
   t = await createTestApp({ QUEUE_PREFIX: `${inject('queuePrefix')}-board` });
   m = await createMerchant(t.deps, 'Board Store');
+  operator = (await t.deps.services.apiKeys.create(m.id, ['operator'], 'operations')).key;
 });
 afterAll(async () => {
   await t?.close();
@@ -35,8 +38,8 @@ describe('the queue dashboard', () => {
     expect(wrong.statusCode).toBe(401);
   });
 
-  it('turns away keys without the admin scope, as problem+json', async () => {
-    for (const key of [m.keys.agent, m.keys.write, m.keys.read]) {
+  it('turns away keys without the operator scope, a merchant’s admin included, as problem+json', async () => {
+    for (const key of [m.keys.admin, m.keys.agent, m.keys.write, m.keys.read]) {
       const res = await get('/admin/queues/api/queues', key);
       expect(res.statusCode).toBe(403);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -47,7 +50,7 @@ describe('the queue dashboard', () => {
   });
 
   it('shows the page to an admin, under its own content security policy', async () => {
-    const res = await get('/admin/queues', m.keys.admin);
+    const res = await get('/admin/queues', operator);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.body).toContain('<base href="/admin/queues/"');
@@ -58,7 +61,7 @@ describe('the queue dashboard', () => {
     expect(scripts.length).toBeGreaterThan(0);
     for (const src of scripts) {
       expect(src).toMatch(/^static\//);
-      const file = await get(`/admin/queues/${src}`, m.keys.admin);
+      const file = await get(`/admin/queues/${src}`, operator);
       expect(file.statusCode, src).toBe(200);
       expect(file.headers['content-type']).toMatch(/javascript/);
     }
@@ -66,7 +69,7 @@ describe('the queue dashboard', () => {
   });
 
   it('lists every wismo queue, the per-carrier poll queues included', async () => {
-    const res = await get('/admin/queues/api/queues', m.keys.admin);
+    const res = await get('/admin/queues/api/queues', operator);
     expect(res.statusCode, res.body).toBe(200);
     const names = (res.json() as { queues: { name: string }[] }).queues.map((q) => q.name).sort();
     expect(names).toEqual(
@@ -83,20 +86,21 @@ describe('the queue dashboard', () => {
     expect(names.filter((n) => n.startsWith('poll-')).length).toBeGreaterThanOrEqual(3);
   });
 
-  it('lets an admin act on a queue, and no one else', async () => {
+  it('lets the operator act on a queue, and no one else', async () => {
     const put = (url: string, key: string) =>
       t.app.inject({ method: 'PUT', url: `/admin/queues/api/queues/poll-ups/${url}`, headers: bearer(key) });
     const paused = async () => {
-      const res = await get('/admin/queues/api/queues', m.keys.admin);
+      const res = await get('/admin/queues/api/queues', operator);
       return (res.json() as { queues: { name: string; isPaused: boolean }[] }).queues.find(
         (q) => q.name === 'poll-ups',
       )?.isPaused;
     };
     expect((await put('pause', m.keys.agent)).statusCode).toBe(403);
+    expect((await put('pause', m.keys.admin)).statusCode).toBe(403);
     expect(await paused()).toBe(false);
-    expect((await put('pause', m.keys.admin)).statusCode).toBeLessThan(300);
+    expect((await put('pause', operator)).statusCode).toBeLessThan(300);
     expect(await paused()).toBe(true);
-    expect((await put('resume', m.keys.admin)).statusCode).toBeLessThan(300);
+    expect((await put('resume', operator)).statusCode).toBeLessThan(300);
     expect(await paused()).toBe(false);
   });
 
@@ -119,9 +123,9 @@ describe('the queue dashboard', () => {
       createDeps(t.deps.config, createLogger('silent'), { redis: false }),
     );
     try {
-      expect(
-        (await noRedis.app.inject({ url: '/admin/queues', headers: bearer(m.keys.admin) })).statusCode,
-      ).toBe(404);
+      expect((await noRedis.app.inject({ url: '/admin/queues', headers: bearer(operator) })).statusCode).toBe(
+        404,
+      );
     } finally {
       await noRedis.close();
     }
@@ -140,18 +144,33 @@ describe('the queue dashboard through an agent console session', () => {
     return `wismo_console=${res.cookies.find((c) => c.name === 'wismo_console')?.value}`;
   }
 
-  it('opens for a session of an admin key, not of an agent key', async () => {
-    const admin = await t.app.inject({
-      url: '/admin/queues/api/queues',
-      headers: { cookie: await consoleCookie(m.keys.admin) },
+  it('opens for a session of an operator key, not of a merchant admin’s or an agent’s', async () => {
+    const session = await consoleCookie(operator);
+    const ok = await t.app.inject({ url: '/admin/queues/api/queues', headers: { cookie: session } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toContain('merchant-webhooks');
+    for (const key of [m.keys.admin, m.keys.agent]) {
+      const refused = await t.app.inject({
+        url: '/admin/queues/api/queues',
+        headers: { cookie: await consoleCookie(key) },
+      });
+      expect(refused.statusCode).toBe(403);
+    }
+    // Actions through a session must come from this origin, as the console's own forms must.
+    const act = (headers: Record<string, string>) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/admin/queues/api/queues/poll-ups/pause',
+        headers: { cookie: session, ...headers },
+      });
+    expect((await act({ origin: 'https://evil.example' })).statusCode).toBe(403);
+    expect((await act({})).statusCode).toBe(403);
+    expect((await act({ origin: 'http://localhost:3000' })).statusCode).toBeLessThan(300);
+    await t.app.inject({
+      method: 'PUT',
+      url: '/admin/queues/api/queues/poll-ups/resume',
+      headers: bearer(operator),
     });
-    expect(admin.statusCode).toBe(200);
-    expect(admin.body).toContain('merchant-webhooks');
-    const agent = await t.app.inject({
-      url: '/admin/queues/api/queues',
-      headers: { cookie: await consoleCookie(m.keys.agent) },
-    });
-    expect(agent.statusCode).toBe(403);
     const forged = await t.app.inject({
       url: '/admin/queues/api/queues',
       headers: { cookie: 'wismo_console=v1.x.1.y.z' },
@@ -173,7 +192,7 @@ describe('the queue dashboard in a browser', () => {
       await page.goto(`${base}/admin/queues`);
       expect(await page.locator('body').textContent()).toContain('unauthorized');
       await page.goto(`${base}/console`);
-      await page.locator('input[name="key"]').fill(m.keys.admin);
+      await page.locator('input[name="key"]').fill(operator);
       await Promise.all([
         page.waitForURL(`${base}/console`),
         page.locator('input[name="key"]').press('Enter'),

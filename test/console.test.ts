@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConsoleSessions } from '../src/console/session.js';
 import {
   bearer,
   createMerchant,
@@ -153,7 +154,7 @@ describe('agent console sessions', () => {
     expect(page.body).toContain('no carrier connection');
   });
 
-  it('ends every session of a revoked key, and on sign-out', async () => {
+  it('ends every session of a revoked key, and signs the browser out', async () => {
     const key = await t.deps.services.apiKeys.create(m.id, ['agent'], 'temp agent');
     const { cookie, csrf } = await session(key.key);
     expect(
@@ -226,6 +227,90 @@ describe('agent console sessions', () => {
     expect(odd.body).toContain('groupBy');
     const anonymous = await t.app.inject({ method: 'GET', url: '/console/analytics' });
     expect(anonymous.statusCode).toBe(303);
+  });
+
+  it('lets an operator key in for the queue dashboard only', async () => {
+    const operator = await t.deps.services.apiKeys.create(m.id, ['operator'], 'operations');
+    const { cookie } = await session(operator.key);
+    const home = await t.app.inject({ method: 'GET', url: '/console', headers: { cookie } });
+    expect(home.body).toContain('href="/admin/queues"');
+    expect(home.body).not.toContain('role="search"');
+    const order = await createOrder(m, { email: 'hidden@example.com' });
+    for (const url of [`/console/orders/${order.id}`, '/console/analytics', '/console/raw-payloads/1']) {
+      const page = await t.app.inject({ method: 'GET', url, headers: { cookie } });
+      expect(page.statusCode, url).toBe(403);
+      expect(page.body).not.toContain('hidden@example.com');
+    }
+    // A merchant's admin is an agent here, and no operator: no dashboard link.
+    const admin = await session(m.keys.admin);
+    const adminHome = await t.app.inject({
+      method: 'GET',
+      url: '/console',
+      headers: { cookie: admin.cookie },
+    });
+    expect(adminHome.body).toContain('role="search"');
+    expect(adminHome.body).not.toContain('href="/admin/queues"');
+  });
+
+  it('ends a session when its time is up', async () => {
+    const past = new ConsoleSessions(
+      t.deps.config.encryptionKey,
+      t.deps.services.apiKeys,
+      3_600_000,
+      false,
+      () => Date.now() - 2 * 3_600_000,
+    );
+    const signed = await past.signIn(m.keys.agent);
+    if (signed === null || signed === 'forbidden') throw new Error('the agent key should sign in');
+    // Genuine (the same key signs it), but an hour past its expiry.
+    expect(await past.read(signed.cookie)).not.toBeNull();
+    const page = await t.app.inject({
+      method: 'GET',
+      url: '/console',
+      headers: { cookie: `wismo_console=${signed.cookie}` },
+    });
+    expect(page.body).toContain('name="key"');
+  });
+
+  it('answers odd requests with console pages, and its own failures without leaking them', async () => {
+    const { cookie, csrf } = await session();
+    const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } });
+    const missing = await get('/console/no-such-page');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toMatch(/text\/html/);
+    const repeated = await get('/console/analytics?from=2026-11-01&from=2026-11-02');
+    expect(repeated.statusCode).toBe(400);
+    expect(repeated.body).toContain('from');
+    const odd = await get(`/console/orders/${(await createOrder(m)).id}?refreshed=constructor`);
+    expect(odd.statusCode).toBe(200);
+    expect(odd.body).not.toContain('role="status"');
+    const long = await signIn('x'.repeat(500));
+    expect(long.statusCode).toBe(401);
+    expect(long.body).toContain('not valid');
+    // Another merchant's shipment cannot be refreshed through this merchant's session.
+    const theirs = await createOrder(other);
+    const refresh = await t.app.inject({
+      method: 'POST',
+      url: `/console/orders/${theirs.id}/shipments/${theirs.shipments[0]?.id}/refresh`,
+      headers: { cookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ csrf }),
+    });
+    expect(refresh.statusCode).toBe(404);
+    // A failure of ours is a page with the request id to quote, not JSON and not the error.
+    const search = t.deps.services.search;
+    const original = search.search.bind(search);
+    search.search = async () => {
+      throw new Error('boom: connection string postgres://secret');
+    };
+    try {
+      const failed = await get('/console?q=anna');
+      expect(failed.statusCode).toBe(500);
+      expect(failed.headers['content-type']).toMatch(/text\/html/);
+      expect(failed.body).toContain(String(failed.headers['x-request-id']));
+      expect(failed.body).not.toContain('secret');
+    } finally {
+      search.search = original;
+    }
   });
 
   it('escapes what shoppers typed', async () => {

@@ -192,7 +192,18 @@ describe('logs', () => {
           payload: '{"shipments":[]}',
         });
       }
+      // What agents search for is a shopper's contact or name.
+      for (const url of [
+        '/v1/search?q=zofia%40example.pl',
+        '/console?q=Zofia%20Secret',
+        '/v1/search?limit=5&q=%2B48601000111',
+      ]) {
+        await logged.app.inject({ method: 'GET', url, headers: bearer(other.keys.agent) });
+      }
       const all = lines.join('');
+      expect(all).toContain('/v1/search?q=[redacted]');
+      expect(all).toContain('/console?q=[redacted]');
+      expect(all).not.toMatch(/zofia%40|Zofia%20Secret|%2B48601000111/);
       expect(all).toContain(`/webhooks/dhl_unified/${view.id}/[redacted]`);
       expect(all).not.toContain(token);
       expect(all).toContain('debug dump');

@@ -4,7 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { ConsolePage, ConsoleService } from './console.service.js';
-import { type ConsoleSession, type ConsoleSessions, SESSION_COOKIE } from './session.js';
+import { sameOrigin } from './origin.js';
+import type { ConsoleSession, ConsoleSessions } from './session.js';
 
 // The agent console: server-rendered pages (no JavaScript) over the same services as the API. Left out of
 // the API reference, like the tracking page. Sessions are cookies (see session.ts); every POST must carry
@@ -32,23 +33,6 @@ function send(reply: FastifyReply, page: ConsolePage): FastifyReply {
 
 const see = (reply: FastifyReply, to: string) => reply.header('cache-control', 'no-store').redirect(to, 303);
 
-/**
- * Whether a form post comes from this console: the browser's Origin (or, from browsers that leave it out,
- * the Referer) must be this service's public origin or the host the request was sent to.
- */
-export function sameOrigin(request: FastifyRequest, publicBaseUrl: string): boolean {
-  const claimed = request.headers.origin ?? request.headers.referer;
-  if (typeof claimed !== 'string' || claimed === 'null') return false;
-  let origin: string;
-  try {
-    origin = new URL(claimed).origin;
-  } catch {
-    return false;
-  }
-  const allowed = new Set([new URL(publicBaseUrl).origin, `${request.protocol}://${request.host}`]);
-  return allowed.has(origin);
-}
-
 const PageQuery = z.object({ q: z.string().max(400).optional() });
 const OrderParams = z.object({ orderId: z.uuid() });
 const RefreshParams = z.object({ orderId: z.uuid(), shipmentId: z.uuid() });
@@ -66,18 +50,23 @@ export function consoleRoutes(
   sessions: ConsoleSessions,
   opts: { publicBaseUrl: string },
 ): FastifyPluginAsyncZod {
-  const secure = opts.publicBaseUrl.startsWith('https:');
+  const secure = sessions.secure;
+  const cookie = sessions.cookieName;
   return async (app) => {
     await app.register(formbody, { bodyLimit: 4096 });
     app.decorateRequest('consoleSession', null);
     app.addHook('onRequest', async (request) => {
-      request.consoleSession = await sessions.read(request.cookies[SESSION_COOKIE]);
+      request.consoleSession = await sessions.read(request.cookies[cookie]);
     });
     // Pages answer with pages: a bad id or an unknown order gets the console's own message, not JSON.
     app.setErrorHandler(
       async (error: Error & { statusCode?: number; validation?: unknown }, request, reply) => {
         const status = error instanceof AppError ? error.status : (error.statusCode ?? 500);
-        if (status >= 500 && !error.validation) throw error;
+        if (status >= 500 && !error.validation) {
+          // Said without the header's merchant lookup: the database may be what failed.
+          request.log.error({ err: error }, 'console page failed');
+          return send(reply, console.failurePage(status, request.id));
+        }
         const text = error.validation
           ? 'That address is not one the console makes.'
           : status === 404
@@ -90,10 +79,15 @@ export function consoleRoutes(
       },
     );
 
-    /** The session of a page request, or null after answering it with the way to sign in. */
-    const required = (request: FastifyRequest, reply: FastifyReply): ConsoleSession | null => {
-      if (request.consoleSession) return request.consoleSession;
-      void see(reply, '/console');
+    /**
+     * The session of a page with shoppers' data (an agent's), or null after answering: the way to sign in,
+     * or, for an operator's session, that these pages are not theirs.
+     */
+    const required = async (request: FastifyRequest, reply: FastifyReply): Promise<ConsoleSession | null> => {
+      const session = request.consoleSession;
+      if (session?.agent) return session;
+      if (!session) await see(reply, '/console');
+      else await send(reply, await console.operatorOnly(session, 403));
       return null;
     };
 
@@ -121,12 +115,14 @@ export function consoleRoutes(
     app.get('/console', { schema: { ...schema, querystring: PageQuery } }, async (request, reply) => {
       const session = request.consoleSession;
       if (!session) return send(reply, console.signIn(null));
+      if (!session.agent) return send(reply, await console.operatorOnly(session, 200));
       return send(reply, await console.searchPage(session, request.query.q ?? ''));
     });
 
     app.post(
       '/console/sign-in',
-      { schema: { ...schema, body: z.object({ key: z.string().max(200).default('') }).passthrough() } },
+      // Any length is read (and refused by the key check): a pasted paragraph gets the sign-in page's answer.
+      { schema: { ...schema, body: z.object({ key: z.string().max(4000).default('') }).passthrough() } },
       async (request, reply) => {
         // Login CSRF: another site must not sign a browser in with a key of its choosing.
         if (!sameOrigin(request, opts.publicBaseUrl)) {
@@ -136,11 +132,13 @@ export function consoleRoutes(
         if (result === null) return send(reply, console.signIn('That key is not valid or has been revoked.'));
         if (result === 'forbidden') {
           return send(reply, {
-            ...console.signIn('That key does not have the agent scope. Ask an admin for an agent key.'),
+            ...console.signIn(
+              'That key has neither the agent nor the operator scope. Ask an admin for an agent key.',
+            ),
             status: 403,
           });
         }
-        reply.setCookie(SESSION_COOKIE, result.cookie, {
+        reply.setCookie(cookie, result.cookie, {
           path: '/',
           httpOnly: true,
           sameSite: 'strict',
@@ -154,7 +152,7 @@ export function consoleRoutes(
 
     app.post('/console/sign-out', { schema: { ...schema, body: Form } }, async (request, reply) => {
       if (!(await posted(request, reply))) return reply;
-      reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure });
+      reply.clearCookie(cookie, { path: '/', httpOnly: true, sameSite: 'strict', secure });
       return see(reply, '/console');
     });
 
@@ -168,7 +166,7 @@ export function consoleRoutes(
         },
       },
       async (request, reply) => {
-        const session = required(request, reply);
+        const session = await required(request, reply);
         if (!session) return reply;
         return send(reply, await console.orderPage(session, request.params.orderId, request.query.refreshed));
       },
@@ -180,6 +178,7 @@ export function consoleRoutes(
       async (request, reply) => {
         const session = await posted(request, reply);
         if (!session) return reply;
+        if (!session.agent) return send(reply, await console.operatorOnly(session, 403));
         const outcome = await console.refresh(session, request.params.shipmentId);
         return see(reply, `/console/orders/${request.params.orderId}?refreshed=${outcome}`);
       },
@@ -189,7 +188,7 @@ export function consoleRoutes(
       '/console/raw-payloads/:payloadId',
       { schema: { ...schema, params: PayloadParams } },
       async (request, reply) => {
-        const session = required(request, reply);
+        const session = await required(request, reply);
         if (!session) return reply;
         return send(reply, await console.payloadPage(session, request.params.payloadId));
       },
@@ -197,12 +196,21 @@ export function consoleRoutes(
 
     app.get(
       '/console/analytics',
-      { schema: { ...schema, querystring: z.record(z.string(), z.string().max(100)) } },
+      // Checked by the analytics query schema, which names each wrong field on the page.
+      { schema: { ...schema, querystring: z.record(z.string(), z.unknown()) } },
       async (request, reply) => {
-        const session = required(request, reply);
+        const session = await required(request, reply);
         if (!session) return reply;
         return send(reply, await console.analyticsPage(session, request.query));
       },
+    );
+
+    // Any other console address: the console's own not-found page, not the API's JSON.
+    app.all('/console/*', { schema }, async (request, reply) =>
+      send(
+        reply,
+        await console.errorPage(request.consoleSession, 404, 'That address is not one the console makes.'),
+      ),
     );
   };
 }

@@ -32,7 +32,7 @@ export type AnalyticsSection = (
 
 const REFRESH_FLASH: Record<string, Flash> = {
   ok: { tone: '', text: 'Asked the carrier just now: the shipment below is as it answered.' },
-  limited: { tone: 'bad', text: 'This shipment was refreshed moments ago; try again in a minute.' },
+  limited: { tone: 'bad', text: 'This shipment was refreshed moments ago; try again shortly.' },
   unpollable: {
     tone: 'bad',
     text: 'wismo cannot ask this carrier: the merchant has no carrier connection with API credentials for it.',
@@ -88,7 +88,8 @@ export class ConsoleService {
   ): Promise<ConsolePage> {
     const { header, timeZone } = await this.header(session);
     const view = await this.support.view(session.principal.merchantId, orderId);
-    const flash = refreshed ? (REFRESH_FLASH[refreshed] ?? null) : null;
+    const flash =
+      refreshed && Object.hasOwn(REFRESH_FLASH, refreshed) ? (REFRESH_FLASH[refreshed] ?? null) : null;
     return { status: 200, html: renderOrderPage(view, { session: header, timeZone, flash }) };
   }
 
@@ -113,10 +114,7 @@ export class ConsoleService {
   }
 
   /** The period and grouping come from the page's own form; a bad one is a 400 page naming the field. */
-  async analyticsPage(
-    session: ConsoleSession,
-    query: Record<string, string | undefined>,
-  ): Promise<ConsolePage> {
+  async analyticsPage(session: ConsoleSession, query: Record<string, unknown>): Promise<ConsolePage> {
     const { header } = await this.header(session);
     const parsed = AnalyticsOverviewQuery.safeParse(query);
     if (!parsed.success) {
@@ -127,6 +125,31 @@ export class ConsoleService {
     }
     const view = await this.analytics.overview(session.principal.merchantId, parsed.data);
     return { status: 200, html: renderAnalyticsConsolePage({ session: header, view }) };
+  }
+
+  /** An operator's session: the queue dashboard is theirs, the shoppers' data is not. */
+  async operatorOnly(session: ConsoleSession, status: number): Promise<ConsolePage> {
+    const { header } = await this.header(session);
+    return {
+      status,
+      html: renderMessagePage({
+        session: header,
+        heading: 'Queue dashboard',
+        text: 'This key has the operator scope: it opens the queue dashboard, not the merchant’s orders.',
+        tone: '',
+        link: { href: '/admin/queues', text: 'Open the queue dashboard' },
+      }),
+    };
+  }
+
+  /** Our failure, said without touching the database (it may be what failed), with the id to quote. */
+  failurePage(status: number, requestId: string): ConsolePage {
+    return this.message(
+      null,
+      'Something went wrong',
+      `The page could not be built${status === 503 ? ': the database or Redis is unavailable' : ''}. Try again in a moment; if it keeps failing, give your operator the request id ${requestId}.`,
+      status,
+    );
   }
 
   /** A page for what went wrong (not found, bad input), in the console's frame. */
@@ -141,9 +164,9 @@ export class ConsoleService {
 
   private async header(session: ConsoleSession): Promise<{ header: HeaderSession; timeZone: string }> {
     const { merchantName, timeZone } = await this.support.agentContext(session.principal.merchantId);
-    const admin = session.principal.scopes.includes('admin');
+    const { agent, operator, csrf } = session;
     return {
-      header: { merchantName, prefix: session.principal.prefix, csrf: session.csrf, admin },
+      header: { merchantName, prefix: session.principal.prefix, csrf, agent, operator },
       timeZone,
     };
   }

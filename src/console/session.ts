@@ -11,12 +11,24 @@ import { deriveKey } from '../lib/secret-box.js';
 // CSRF: the cookie is SameSite=Strict, every form carries a token derived from the session (a different
 // one per sign-in), and every POST must come from this origin (checked by the routes).
 
+/**
+ * Over https the cookie is `__Host-` prefixed: browsers then take it only from this host, Secure, for path
+ * /, so a sibling subdomain cannot plant a session of its choosing (login CSRF around the origin check).
+ */
 export const SESSION_COOKIE = 'wismo_console';
+const SECURE_SESSION_COOKIE = '__Host-wismo_console';
 
 const VERSION = 'v1';
 
+/** Who may sign in: agents (the console's pages) and operators (the queue dashboard). */
+const CONSOLE_SCOPES = ['agent', 'operator'] as const;
+
 export interface ConsoleSession {
   principal: Principal;
+  /** May see the merchant's orders (agent scope, or admin). */
+  agent: boolean;
+  /** May open the queue dashboard (operator scope). */
+  operator: boolean;
   /** The form token of this session. */
   csrf: string;
   expiresAt: Date;
@@ -30,10 +42,24 @@ export class ConsoleSessions {
     encryptionKey: Buffer,
     private readonly apiKeys: ApiKeysService,
     private readonly ttlMs: number,
+    /** Whether the console is served over https (PUBLIC_BASE_URL): the cookie is then Secure. */
+    readonly secure: boolean,
     private readonly now: () => number = Date.now,
   ) {
     this.sessionKey = deriveKey(encryptionKey, 'wismo console session');
     this.csrfKey = deriveKey(encryptionKey, 'wismo console csrf');
+  }
+
+  /** "8 hours", "30 minutes": how long a sign-in lasts, for the sign-in page. */
+  get ttlText(): string {
+    const hours = this.ttlMs / 3_600_000;
+    if (Number.isInteger(hours)) return hours === 1 ? '1 hour' : `${hours} hours`;
+    const minutes = Math.round(this.ttlMs / 60_000);
+    return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  }
+
+  get cookieName(): string {
+    return this.secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
   }
 
   get maxAgeSeconds(): number {
@@ -42,12 +68,12 @@ export class ConsoleSessions {
 
   /**
    * Checks a key typed into the sign-in form: the cookie value for a valid key with the agent scope (admin
-   * implies it), 'forbidden' for a valid key without it, null for anything else.
+   * implies it) or the operator scope, 'forbidden' for a valid key with neither, null for anything else.
    */
   async signIn(key: string): Promise<{ cookie: string; principal: Principal } | 'forbidden' | null> {
     const principal = await this.apiKeys.verify(key.trim());
     if (!principal) return null;
-    if (!hasAnyScope(principal.scopes, ['agent'])) return 'forbidden';
+    if (!hasAnyScope(principal.scopes, CONSOLE_SCOPES)) return 'forbidden';
     const expires = Math.floor((this.now() + this.ttlMs) / 1000);
     const body = `${VERSION}.${principal.prefix}.${expires}.${randomBytes(16).toString('base64url')}`;
     return { cookie: `${body}.${this.mac(this.sessionKey, body)}`, principal };
@@ -64,8 +90,14 @@ export class ConsoleSessions {
     const expiresAt = Number(expires) * 1000;
     if (!Number.isSafeInteger(expiresAt) || expiresAt <= this.now()) return null;
     const principal = await this.apiKeys.activeByPrefix(prefix);
-    if (!principal || !hasAnyScope(principal.scopes, ['agent'])) return null;
-    return { principal, csrf: this.mac(this.csrfKey, cookie), expiresAt: new Date(expiresAt) };
+    if (!principal || !hasAnyScope(principal.scopes, CONSOLE_SCOPES)) return null;
+    return {
+      principal,
+      agent: hasAnyScope(principal.scopes, ['agent']),
+      operator: hasAnyScope(principal.scopes, ['operator']),
+      csrf: this.mac(this.csrfKey, cookie),
+      expiresAt: new Date(expiresAt),
+    };
   }
 
   /** Whether a submitted form token belongs to this session. */

@@ -3,8 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 
 // Migrations are plain numbered SQL files (readable, reviewable, runnable by hand with psql); Kysely's
-// Migrator runs them in order, each in its own transaction, records them in kysely_migration and holds a
-// lock so replicas starting together apply each file once.
+// Migrator runs the pending ones in order, all in one transaction (an upgrade applies wholly or not at all),
+// records them in kysely_migration and holds a lock so replicas starting together apply each file once.
+// Index builds therefore lock their table's writes until the upgrade commits: on a large deployment, build
+// a new index beforehand with CREATE INDEX CONCURRENTLY under the same name (the files use IF NOT EXISTS).
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 const FILE_NAME = /^(\d{4})_[a-z0-9_]+\.sql$/;

@@ -4,7 +4,8 @@ import { FastifyAdapter } from '@bull-board/fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ApiKeysService } from '../api-keys/api-keys.service.js';
-import { type ConsoleSessions, SESSION_COOKIE } from '../console/session.js';
+import { sameOrigin } from '../console/origin.js';
+import type { ConsoleSessions } from '../console/session.js';
 import { AppError, ForbiddenError, UnauthorizedError } from '../errors.js';
 import { bearerToken } from './auth.js';
 
@@ -39,18 +40,26 @@ export const DASHBOARD_CSP = [
 ].join('; ');
 
 /**
- * An admin: `Authorization: Bearer <key>` of a key with the admin scope (scripts, proxies), or an agent
- * console session opened with such a key (a browser, which cannot send a bearer key). The session cookie is
- * SameSite=Strict, and the dashboard's own API calls come from its page on this origin.
+ * The deployment's operator: `Authorization: Bearer <key>` of a key with the operator scope (scripts,
+ * proxies), or an agent console session opened with such a key (a browser, which cannot send a bearer key).
+ * A merchant's admin scope does not reach here: the dashboard holds every merchant's jobs. Changes through
+ * a session must come from this origin, as the console's own forms must.
  */
-export function adminAccess(apiKeys: ApiKeysService, sessions: ConsoleSessions): AuthorizeDashboard {
+export function operatorAccess(
+  apiKeys: ApiKeysService,
+  sessions: ConsoleSessions,
+  publicBaseUrl: string,
+): AuthorizeDashboard {
   return async (request) => {
     const token = bearerToken(request);
-    const principal = token
-      ? await apiKeys.verify(token)
-      : (await sessions.read(request.cookies[SESSION_COOKIE]))?.principal;
+    let principal = token ? await apiKeys.verify(token) : null;
+    if (!token) {
+      principal = (await sessions.read(request.cookies[sessions.cookieName]))?.principal ?? null;
+      const reads = request.method === 'GET' || request.method === 'HEAD';
+      if (principal && !reads && !sameOrigin(request, publicBaseUrl)) return 'forbidden';
+    }
     if (!principal) return 'unauthenticated';
-    return principal.scopes.includes('admin') ? 'ok' : 'forbidden';
+    return principal.scopes.includes('operator') ? 'ok' : 'forbidden';
   };
 }
 

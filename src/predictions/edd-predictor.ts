@@ -7,8 +7,9 @@ import { predictInFlight } from './predict.js';
 import type { InFlight, PredictionChange, PredictionsRepository } from './predictions.repository.js';
 import { learnTransit, TransitTable } from './transit-stats.js';
 
-// The periodic prediction pass (a maintenance job: BullMQ runs each interval's job once, whichever worker
-// takes it). It learns transit times from the deliveries of the trailing window when what is stored is
+// The periodic prediction pass (a maintenance job: BullMQ starts each interval's job once, whichever worker
+// takes it; a run longer than the interval can overlap the next, which the writes tolerate: each one only
+// changes a row still as it was read). It learns transit times from the deliveries of the trailing window when what is stored is
 // older than RELEARN_AFTER_MS (learning reads months of deliveries; predicting reads only what is in flight),
 // then predicts a date for every parcel in flight and writes the ones that changed.
 
@@ -32,9 +33,19 @@ export class EddPredictor {
 
   async run(now = new Date(), opts: { relearn?: boolean } = {}): Promise<PredictionRun> {
     const learnedAt = await this.repo.learnedAt();
-    const learned =
+    const due =
       opts.relearn === true || learnedAt === null || now.getTime() - learnedAt.getTime() >= RELEARN_AFTER_MS;
-    if (learned) await this.learn(now);
+    let learned = false;
+    if (due) {
+      // A failed relearn (a timeout on a very large window, say) must not stop today's predictions: parcels
+      // out for delivery or running late still get their dates from what was learned before.
+      try {
+        await this.learn(now);
+        learned = true;
+      } catch (err) {
+        this.logger.error({ err }, 'learning transit times failed; predicting from the stored figures');
+      }
+    }
     const table = new TransitTable(await this.repo.loadStats());
 
     let after: string | null = null;

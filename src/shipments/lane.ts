@@ -18,11 +18,16 @@ export function laneDestination(s = 's', o = 'o'): RawBuilder<string | null> {
     nullif(${sql.ref(`${o}.shipping_address`)} ->> 'countryCode', '')))`;
 }
 
-/** The destination region when the carrier or the address gives one, as written (trimmed, upper-cased). */
+/**
+ * The destination region when the carrier or the address gives one, as written (trimmed, upper-cased). The
+ * address's region counts only when the address is in the lane's destination country: a region never
+ * belongs to another country than the lane's.
+ */
 export function laneRegion(s = 's', o = 'o'): RawBuilder<string | null> {
   return sql<string | null>`upper(btrim(coalesce(
     nullif(${sql.ref(`${s}.destination`)} ->> 'region', ''),
-    nullif(${sql.ref(`${o}.shipping_address`)} ->> 'region', ''))))`;
+    CASE WHEN upper(nullif(${sql.ref(`${o}.shipping_address`)} ->> 'countryCode', '')) = ${laneDestination(s, o)}
+      THEN nullif(${sql.ref(`${o}.shipping_address`)} ->> 'region', '') END)))`;
 }
 
 /** "PL → DE" for people; "?" stands for a country nobody reported. */

@@ -45,7 +45,9 @@ export const SupportWebhookDelivery = z
   .object({
     id: z.number().int(),
     endpointId: Uuid,
-    endpointUrl: z.string(),
+    endpointUrl: z
+      .string()
+      .describe('The endpoint’s origin and path; its query, which may hold a token, is left out'),
     eventId: z.string(),
     type: z.string(),
     subjectId: z.string().nullable().describe('The order or shipment the event is about'),

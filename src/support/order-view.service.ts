@@ -83,6 +83,7 @@ export class SupportViewService {
       notifications,
       webhooks: webhooks.map((w) => ({
         ...w,
+        endpointUrl: withoutSecrets(w.endpointUrl),
         nextAttemptAt: w.nextAttemptAt.toISOString(),
         createdAt: w.createdAt.toISOString(),
         deliveredAt: w.deliveredAt?.toISOString() ?? null,
@@ -116,4 +117,17 @@ function replyShipment(s: SupportShipmentView, hideCarrier: boolean): ReplyShipm
 
 function lastCheckpoint(s: ShipmentView): ShipmentView['events'][number] | null {
   return s.events.find((e) => e.decision === 'applied') ?? null;
+}
+
+/**
+ * An endpoint's address for agents: receivers often carry a token in the query, and endpoints are the
+ * admin's to see in full (GET /v1/webhook-endpoints); the host and path say which system it is.
+ */
+function withoutSecrets(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}${u.search ? '?…' : ''}`;
+  } catch {
+    return '…';
+  }
 }

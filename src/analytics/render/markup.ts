@@ -14,7 +14,7 @@ export function escapeText(value: unknown): string {
   return String(value).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
-/** Already-escaped markup; only `html` makes it. */
+/** Already-escaped markup: what `html` made, or a constant of the page itself (its stylesheet). */
 export class Markup {
   constructor(readonly value: string) {}
   toString(): string {

@@ -1,4 +1,4 @@
-import { html, type Markup } from './markup.js';
+import { html, Markup } from './markup.js';
 import { type AnalyticsView, analyticsSection } from './section.js';
 import { ANALYTICS_CSS } from './styles.js';
 
@@ -33,6 +33,10 @@ export function periodForm(view: AnalyticsView, action?: string): Markup {
   return html`<form class="period" method="get"${action ? html` action="${action}"` : null} aria-label="Period"><label>From (first day)<input type="date" name="from" value="${p.from}" required></label><label>To (exclusive: the day after the last)<input type="date" name="to" value="${p.to}" required></label><label>Lanes<select name="groupBy"><option value="lane"${groupBy === 'lane' ? html` selected` : null}>by country</option><option value="region"${groupBy === 'region' ? html` selected` : null}>by country and region</option></select></label><button type="submit">Show</button></form>`;
 }
 
+// The stylesheet is this module's own constant, not data: it is inserted as it is (escaping would turn its
+// quotes into entities, which CSS does not read).
+const STYLES = new Markup(FORM_CSS + ANALYTICS_CSS);
+
 export function renderAnalyticsPage(view: AnalyticsView, options: AnalyticsPageOptions = {}): string {
   const title = options.title ?? 'Analytics';
   const form = periodForm(view, options.action);
@@ -43,7 +47,7 @@ export function renderAnalyticsPage(view: AnalyticsView, options: AnalyticsPageO
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'">
 <title>${title}</title>
-<style>${FORM_CSS}${ANALYTICS_CSS}</style>
+<style>${STYLES}</style>
 </head>
 <body>
 <main>

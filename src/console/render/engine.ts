@@ -19,8 +19,10 @@ export interface HeaderSession {
   merchantName: string;
   prefix: string;
   csrf: string;
-  /** Signed in with an admin key: the queue dashboard is theirs too. */
-  admin: boolean;
+  /** May see the merchant's orders (search, analytics). */
+  agent: boolean;
+  /** Signed in with an operator key: the queue dashboard is theirs. */
+  operator: boolean;
 }
 
 export function renderConsolePage(

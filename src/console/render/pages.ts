@@ -83,6 +83,7 @@ export function renderMessagePage(opts: {
   heading: string;
   text: string;
   tone?: '' | 'bad';
+  link?: { href: string; text: string };
 }): string {
   return renderConsolePage('@message', { title: opts.heading, tone: opts.tone ?? 'bad', ...opts });
 }

@@ -59,13 +59,15 @@ export const LAYOUT = `<!doctype html>
 <header class="bar"><div class="w">
 <a class="brand" href="/console">wismo console</a>
 <% if (it.session) { -%>
+<% if (it.session.agent) { -%>
 <form role="search" method="get" action="/console" class="row">
 <label class="vh" for="q">Search orders</label>
 <input type="search" id="q" name="q" value="<%= it.query ?? '' %>" placeholder="Order number, email, phone, tracking number or name" maxlength="200">
 <button type="submit">Search</button>
 </form>
 <a href="/console/analytics">Analytics</a>
-<% if (it.session.admin) { %><a href="/admin/queues">Queues</a><% } %>
+<% } -%>
+<% if (it.session.operator) { %><a href="/admin/queues">Queues</a><% } %>
 <span class="who"><%= it.session.merchantName %> · key <%= it.session.prefix %></span>
 <form method="post" action="/console/sign-out"><input type="hidden" name="csrf" value="<%= it.session.csrf %>"><button type="submit">Sign out</button></form>
 <% } -%>
@@ -186,7 +188,7 @@ export const PAYLOAD = `<% layout('@layout') -%>
 export const MESSAGE = `<% layout('@layout') -%>
 <h1><%= it.heading %></h1>
 <p class="note <%= it.tone %>"><%= it.text %></p>
-<p><a href="/console">Back to search</a></p>
+<% if (it.link) { %><p><a href="<%= it.link.href %>"><%= it.link.text %></a></p><% } else { %><p><a href="/console">Back to the console</a></p><% } %>
 `;
 
 export const ANALYTICS = `<% layout('@layout') -%>

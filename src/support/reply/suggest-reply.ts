@@ -2,7 +2,12 @@ import type { DelayReason, OrderStatus, ShipmentStatus } from '../../domain/stat
 import { isTimeZone } from '../../lib/time-zone.js';
 import type { Locale } from '../../notifications/model.js';
 import { safeEmail, safeHttpUrl } from '../../notifications/render/brand.js';
-import { countryName, formatCalendarDate, formatInstant } from '../../notifications/render/format.js';
+import {
+  countryName,
+  formatCalendarDate,
+  formatInstant,
+  intlDateTimeFormat,
+} from '../../notifications/render/format.js';
 import { resolveLocale } from '../../notifications/render/locale.js';
 import type { NextStep } from './catalogs/shape.js';
 import { type Translate, translator } from './i18n.js';
@@ -126,7 +131,7 @@ function readInstant(iso: string | null | undefined): Date | null {
 
 /** The calendar date an instant falls on in `zone`, as YYYY-MM-DD. */
 function localDate(at: Date, zone: string): string {
-  const parts = new Intl.DateTimeFormat('en', {
+  const parts = intlDateTimeFormat('en', {
     timeZone: zone,
     year: 'numeric',
     month: '2-digit',
@@ -140,7 +145,7 @@ function localDate(at: Date, zone: string): string {
 const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', ru: 'ru', ja: 'ja', pl: 'pl', ms: 'ms' };
 
 function clockTime(at: Date, ctx: Context): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[ctx.locale], {
+  return intlDateTimeFormat(INTL_LOCALE[ctx.locale], {
     hour: '2-digit',
     minute: '2-digit',
     timeZone: ctx.zone,
