@@ -63,7 +63,10 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
       sweepAfterMs: config.sweep.afterMs,
       logger,
     }),
-    { connection, prefix: config.queuePrefix, concurrency: 1, metrics: JOB_METRICS },
+    // Two at a time: a long job (learning months of deliveries for predicted dates) must not hold up the
+    // sweepers behind it. Every maintenance job already tolerates running beside the others, as it must
+    // with several worker replicas.
+    { connection, prefix: config.queuePrefix, concurrency: 2, metrics: JOB_METRICS },
   );
   maintenance.on('failed', (job, err) =>
     logger.error({ err, job: job?.name, jobId: job?.id }, 'maintenance job failed'),
