@@ -84,10 +84,11 @@ export interface SuggestedReply {
 const PRE_SHIPMENT: ReadonlySet<OrderStatus> = new Set(['ordered', 'confirmed', 'packed']);
 
 /**
- * Where an estimate is still news, as on the tracking page: the shopper has both in front of them, so the
- * reply never leaves out a date the page shows. Past delivery, at a pickup point or on the way back it is noise.
+ * Parcels still on their way to the shopper. Only for them is an estimate news (as on the tracking page:
+ * the shopper has both in front of them, so the reply never leaves out a date the page shows) and can a
+ * delay apply; delivered, at a pickup point, on the way back or stopped, neither does.
  */
-const SHOWS_ETA: ReadonlySet<ShipmentStatus> = new Set([
+const ON_THE_WAY: ReadonlySet<ShipmentStatus> = new Set([
   'pending',
   'info_received',
   'in_transit',
@@ -95,16 +96,8 @@ const SHOWS_ETA: ReadonlySet<ShipmentStatus> = new Set([
   'attempt_failed',
   'exception',
 ]);
-
-/** States a delay can still apply to; once a parcel is delivered, back with us, stopped or waiting, it cannot. */
-const CAN_BE_LATE: ReadonlySet<ShipmentStatus> = new Set([
-  'pending',
-  'info_received',
-  'in_transit',
-  'out_for_delivery',
-  'attempt_failed',
-  'exception',
-]);
+const SHOWS_ETA = ON_THE_WAY;
+const CAN_BE_LATE = ON_THE_WAY;
 
 /** Japanese runs sentences together; the others separate them with a space. */
 const SENTENCE_GAP: Record<Locale, string> = { en: ' ', ru: ' ', pl: ' ', ms: ' ', ja: '' };
