@@ -15,6 +15,7 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { healthRoutes, readinessProbes } from './http/health.routes.js';
 import { registerHttpMetrics } from './http/http-metrics.js';
 import { registerIdempotency } from './http/idempotency.js';
+import { registerJsonBodyParser, registerUrlGuard } from './http/input-guards.js';
 import { metricsRoutes } from './http/metrics.routes.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { registerSwagger } from './http/swagger.js';
@@ -52,6 +53,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   // The API speaks JSON only; Fastify would otherwise hand text/plain bodies to the validators as strings.
   app.removeContentTypeParser('text/plain');
+  registerJsonBodyParser(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
@@ -62,6 +64,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
   // Here rather than beside /metrics: a hook only reaches the route plugins registered after it.
   registerHttpMetrics(app);
+  registerUrlGuard(app);
 
   await app.register(helmet, {
     // Swagger UI at /docs needs its own inline script and styles; everything else is JSON.

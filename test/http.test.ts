@@ -151,6 +151,37 @@ describe('rate limiting', () => {
   });
 });
 
+describe('input no client should send', () => {
+  it('is the client’s 400, never our 500: deep nesting, NUL in a body or in the URL', async () => {
+    const t = await createTestApp();
+    try {
+      const m = await createMerchant(t.deps);
+      const post = (payload: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/v1/orders',
+          headers: { ...bearer(m.keys.write), 'content-type': 'application/json' },
+          payload,
+        });
+      const deep = await post(`${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`);
+      expect(deep.statusCode).toBe(400);
+      expect(deep.json()).toMatchObject({ code: 'malformed_json', errors: [{ in: 'body' }] });
+      const nul = await post('{"orderNumber":"A\\u0000B"}');
+      expect(nul.statusCode).toBe(400);
+      expect(nul.json().detail).toMatch(/NUL/);
+      for (const url of ['/v1/tracking/AB%00CD', '/v1/search?q=an%00na', '/v1/orders/by-number/A%00']) {
+        const res = await t.app.inject({ method: 'GET', url, headers: bearer(m.keys.agent) });
+        expect(res.statusCode, url).toBe(400);
+      }
+      const page = await t.app.inject({ method: 'GET', url: '/track/a%00b' });
+      expect(page.statusCode).toBe(404);
+      expect(page.headers['content-type']).toMatch(/text\/html/);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('logs', () => {
   it('never hold API keys or shopper PII', async () => {
     const lines: string[] = [];

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { PageText } from '../http/schemas.js';
 import type { ConsolePage, ConsoleService } from './console.service.js';
 import { sameOrigin } from './origin.js';
 import type { ConsoleSession, ConsoleSessions } from './session.js';
@@ -33,7 +34,7 @@ function send(reply: FastifyReply, page: ConsolePage): FastifyReply {
 
 const see = (reply: FastifyReply, to: string) => reply.header('cache-control', 'no-store').redirect(to, 303);
 
-const PageQuery = z.object({ q: z.string().max(400).optional() });
+const PageQuery = z.object({ q: PageText(400).optional() });
 const OrderParams = z.object({ orderId: z.uuid() });
 const RefreshParams = z.object({ orderId: z.uuid(), shipmentId: z.uuid() });
 const PayloadParams = z.object({
@@ -122,7 +123,7 @@ export function consoleRoutes(
     app.post(
       '/console/sign-in',
       // Any length is read (and refused by the key check): a pasted paragraph gets the sign-in page's answer.
-      { schema: { ...schema, body: z.object({ key: z.string().max(4000).default('') }).passthrough() } },
+      { schema: { ...schema, body: z.object({ key: PageText(4000).default('') }).passthrough() } },
       async (request, reply) => {
         // Login CSRF: another site must not sign a browser in with a key of its choosing.
         if (!sameOrigin(request, opts.publicBaseUrl)) {

@@ -103,6 +103,19 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const framework = fromFrameworkError(error);
     if (framework) return sendProblem(request, reply, framework);
+    if (isUnstorableText(error)) {
+      // Input guards refuse NUL before a route runs; this is the net under any other way in.
+      return sendProblem(
+        request,
+        reply,
+        new AppError(
+          400,
+          'invalid_text',
+          'Invalid text',
+          'A value holds a character that cannot be stored (NUL or invalid UTF-8).',
+        ),
+      );
+    }
     if (isDatabaseUnavailable(error)) {
       request.log.error({ err: error }, 'database unavailable');
       return sendProblem(
@@ -135,4 +148,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       new AppError(404, 'not_found', 'Not found', `No route ${request.method} ${request.url.split('?')[0]}.`),
     ),
   );
+}
+
+/** Postgres refusing text it cannot store: 22021 (invalid byte sequence, NUL), 22P05 (untranslatable). */
+function isUnstorableText(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '22021' || code === '22P05';
 }

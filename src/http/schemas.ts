@@ -66,3 +66,13 @@ export const WRITE_PROBLEMS = [400, 401, 403, 404, 409, 413, 415, 422, 429, 503]
 export const IsoDateTime = z.string().describe('ISO 8601 date-time, UTC');
 export const IsoDate = z.string().describe('Calendar date, YYYY-MM-DD');
 export const Uuid = z.uuid();
+
+/**
+ * A string as pages take it: bounded, and without NUL (which Postgres text cannot hold). Pages refuse it with
+ * their own not-found page; the API's URLs are guarded before routing (src/http/input-guards.ts).
+ */
+export const PageText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), { message: 'must not hold a NUL character' });

@@ -2,6 +2,7 @@ import formbody from '@fastify/formbody';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PageText } from '../http/schemas.js';
 import { pageLocale, renderNotFoundPage } from './render/index.js';
 import type { PageAnswer, TrackingPageService } from './tracking-page.service.js';
 
@@ -12,8 +13,8 @@ import type { PageAnswer, TrackingPageService } from './tracking-page.service.js
 const PAGE_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src https:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-const Lang = z.string().max(35).optional();
-const Slug = z.string().min(1).max(63);
+const Lang = PageText(35).optional();
+const Slug = PageText(63).pipe(z.string().min(1));
 
 function send(reply: FastifyReply, answer: PageAnswer): FastifyReply {
   for (const [name, value] of Object.entries(answer.headers ?? {})) reply.header(name, value);
@@ -60,7 +61,7 @@ export function trackingPageRoutes(pages: TrackingPageService): FastifyPluginAsy
       {
         schema: {
           ...schema,
-          params: z.object({ token: z.string().max(200) }),
+          params: z.object({ token: PageText(200) }),
           querystring: z.object({ lang: Lang }),
         },
       },
@@ -83,9 +84,9 @@ export function trackingPageRoutes(pages: TrackingPageService): FastifyPluginAsy
           params: z.object({ merchant: Slug }),
           querystring: z.object({ lang: Lang }),
           body: z.object({
-            orderNumber: z.string().max(200).optional(),
-            contact: z.string().max(300).optional(),
-            trackingNumber: z.string().max(200).optional(),
+            orderNumber: PageText(200).optional(),
+            contact: PageText(300).optional(),
+            trackingNumber: PageText(200).optional(),
           }),
         },
       },
@@ -107,7 +108,7 @@ export function trackingPageRoutes(pages: TrackingPageService): FastifyPluginAsy
       {
         schema: {
           ...schema,
-          params: z.object({ merchant: Slug, trackingNumber: z.string().max(100) }),
+          params: z.object({ merchant: Slug, trackingNumber: PageText(100) }),
           querystring: z.object({ lang: Lang }),
         },
       },
