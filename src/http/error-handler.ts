@@ -104,7 +104,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const framework = fromFrameworkError(error);
     if (framework) return sendProblem(request, reply, framework);
     if (isUnstorableText(error)) {
-      // Input guards refuse NUL before a route runs; this is the net under any other way in.
+      // Input guards refuse NUL before a route runs; this is the net under any other way in. Logged, as it
+      // could also be text of ours (a carrier's, normalized during a refresh) that a mapper let through.
+      request.log.warn({ err: error }, 'text Postgres cannot store');
       return sendProblem(
         request,
         reply,

@@ -49,13 +49,13 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
   });
 }
 
+/** Pages answer odd input with pages, and refuse NUL in their own schemas (PageText). */
+const PAGES = /^\/(t|track|console)(\/|\?|$)/;
+
 /**
  * A NUL character anywhere in the URL (path or query, `%00`): no id, number, slug or search holds one, and
  * Postgres text cannot.
  */
-/** Pages answer odd input with pages, and refuse NUL in their own schemas (PageText). */
-const PAGES = /^\/(t|track|console)(\/|\?|$)/;
-
 export function registerUrlGuard(app: FastifyInstance): void {
   app.addHook('onRequest', (request, _reply, done) => {
     if (/%00/.test(request.url) && !PAGES.test(request.url)) {

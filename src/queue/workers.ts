@@ -1,4 +1,4 @@
-import { Worker } from 'bullmq';
+import { type Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { evictionPolicyWarning } from '../boot/redis.js';
 import { ADAPTERS } from '../carriers/registry.js';
@@ -24,6 +24,9 @@ export interface RunningWorkers {
   close(): Promise<void>;
 }
 
+/** How often a worker makes sure the maintenance schedules are still in Redis. */
+const SCHEDULE_CHECK_MS = 5_000;
+
 /** Starts every BullMQ worker of the worker process and registers the repeating schedules. */
 export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
   const { config, logger } = deps;
@@ -40,17 +43,19 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
   }
 
   const queue = maintenanceQueue(connection, config.queuePrefix);
-  // Job schedulers are stored in Redis and upserted by id, so any number of worker replicas can run this.
-  for (const s of maintenanceSchedules(
+  const schedules = maintenanceSchedules(
     config.sweep.intervalMs,
     config.notifications.delayCheckIntervalMs,
     config.predictedEdd.intervalMs,
-  )) {
+  );
+  // Job schedulers are stored in Redis and upserted by id, so any number of worker replicas can run this.
+  for (const s of schedules) {
     await queue.upsertJobScheduler(s.id, { every: s.everyMs }, { name: s.id, data: {} });
   }
   // Turned off (DELAY_CHECKS=false) after it ran: the schedule stored in Redis goes too.
   if (config.notifications.delayCheckIntervalMs === null) await queue.removeJobScheduler('check-delays');
   if (config.predictedEdd.intervalMs === null) await queue.removeJobScheduler('predict-edd');
+  const restoring = keepSchedules(queue, schedules, logger);
 
   const maintenance = new Worker(
     QUEUES.maintenance,
@@ -124,6 +129,7 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
   return {
     workers,
     async close() {
+      clearInterval(restoring);
       await scheduler?.close();
       await relay?.close();
       await Promise.all(workers.map((w) => w.close()));
@@ -233,4 +239,35 @@ function startPollWorkers(deps: Deps, connection: Redis) {
       await Promise.all(queues.map((q) => q.close().catch(() => undefined)));
     },
   };
+}
+
+/**
+ * A Redis that restarted without persistence has lost the schedules with everything else, and the sweepers
+ * that re-derive lost work from Postgres are among them: nothing would re-queue a payload whose job went
+ * with Redis. Every worker therefore checks, every few seconds, that each schedule still exists, and puts
+ * back the ones that do not (an existing schedule is left alone, so its next run is not pushed back).
+ */
+function keepSchedules(
+  queue: Queue,
+  schedules: readonly { id: string; everyMs: number }[],
+  logger: Deps['logger'],
+): NodeJS.Timeout {
+  let busy = false;
+  const timer = setInterval(async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      for (const s of schedules) {
+        if (await queue.getJobScheduler(s.id)) continue;
+        await queue.upsertJobScheduler(s.id, { every: s.everyMs }, { name: s.id, data: {} });
+        logger.warn({ schedule: s.id }, 'maintenance schedule was missing from Redis; restored');
+      }
+    } catch {
+      // Redis away: the next check tries again.
+    } finally {
+      busy = false;
+    }
+  }, SCHEDULE_CHECK_MS);
+  timer.unref();
+  return timer;
 }

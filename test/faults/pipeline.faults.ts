@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sandboxTrackingNumber } from '../../src/carriers/sandbox/format.js';
@@ -126,9 +127,12 @@ afterAll(async () => {
 });
 
 interface Sent {
+  /** When the request left, and when its answer (or its failure) came. */
+  sentAt: number;
   at: number;
   api: number;
   status: number;
+  retryAfter: string | null;
   id: string;
 }
 
@@ -167,16 +171,19 @@ describe('the pipeline under faults', () => {
           },
         });
         const api = next % 2;
-        const status = await fetch(`${base(api)}/webhooks/sandbox/${connectionId}`, {
+        // Each send is a delivery of its own (its own webhook-id), so every acknowledgement must hold.
+        const id = `${d.id}_${next}`;
+        const sentAt = Date.now();
+        const [status, retryAfter] = await fetch(`${base(api)}/webhooks/sandbox/${connectionId}`, {
           method: 'POST',
-          headers: standardHeaders(secret, body, d.id),
+          headers: standardHeaders(secret, body, id),
           body,
           signal: AbortSignal.timeout(5_000),
         }).then(
-          (r) => r.status,
-          () => 0,
+          (r) => [r.status, r.headers.get('retry-after')] as const,
+          () => [0, null] as const,
         );
-        sent.push({ at: Date.now(), api, status, id: d.id });
+        sent.push({ sentAt, at: Date.now(), api, status, retryAfter, id });
         await new Promise((r) => setTimeout(r, 15));
       }
     })();
@@ -229,11 +236,15 @@ describe('the pipeline under faults', () => {
 
     // One full pass after the last fault, so every parcel's last step was offered again, then stop.
     const mark = next;
-    while (next < mark + deliveries.length) await pause(200);
+    const deadline = Date.now() + 120_000;
+    while (next < mark + deliveries.length && Date.now() < deadline) await pause(200);
     stopSending = true;
     await sender;
+    expect(next, 'the stream stalled after the faults').toBeGreaterThanOrEqual(mark + deliveries.length);
 
     // Drain: everything stored is normalized, every message and delivery is settled.
+    const probe = new Redis(inject('redisUrl'));
+    let drainState = '';
     await waitUntil(async () => {
       const pending = await db
         .selectFrom('raw_payloads')
@@ -255,14 +266,49 @@ describe('the pipeline under faults', () => {
         .select(db.fn.countAll().as('n'))
         .where('relayed_at', 'is', null)
         .executeTakeFirstOrThrow();
-      return [pending, sending, hooks, unrelayed].every((r) => Number(r.n) === 0);
-    }, 120_000);
+      const rows = { pending, sending, hooks, unrelayed };
+      if (!Object.values(rows).every((r) => Number(r.n) === 0)) {
+        drainState = JSON.stringify(rows);
+        return false;
+      }
+      // And nothing left in the queues: no job waiting, running, delayed or failed.
+      for (const name of ['normalize', 'notifications', 'merchant-webhooks']) {
+        const q = new Queue(name, { connection: probe, prefix: iso.env.QUEUE_PREFIX });
+        const counts = await q.getJobCounts('active', 'waiting', 'prioritized', 'delayed', 'failed');
+        await q.close();
+        if (Object.values(counts).some((n) => n > 0)) {
+          drainState = `${name} ${JSON.stringify(counts)}`;
+          return false;
+        }
+      }
+      return true;
+    }, 120_000).catch((err: Error) => {
+      throw new Error(`${err.message}: ${drainState}`);
+    });
+    await probe.quit();
+    // Nothing given up on: every message and delivery ended sent (or skipped as stale), none failed or held.
+    const unhappy = await db
+      .selectFrom('notifications')
+      .select(['milestone', 'status', 'status_reason'])
+      .where('status', '=', 'failed')
+      .execute();
+    expect(unhappy).toEqual([]);
+    const stuckHooks = await db
+      .selectFrom('webhook_deliveries')
+      .select(['status', 'last_error'])
+      .where('status', 'in', ['failed', 'held'])
+      .execute();
+    expect(stuckHooks).toEqual([]);
 
-    // 1. Nothing acknowledged during the Postgres outage (a margin for requests already on their way).
-    const duringOutage = sent.filter((s) => s.at > outageStart + 1_000 && s.at < outageEnd);
-    expect(duringOutage.length).toBeGreaterThan(0);
-    expect(duringOutage.filter((s) => s.status >= 200 && s.status < 300)).toEqual([]);
-    expect(duringOutage.every((s) => s.status === 503 || s.status === 0)).toBe(true);
+    // 1. During the Postgres outage every request was answered 503 with Retry-After (sent and answered
+    // inside it; a margin for connections the proxy had just cut), and nothing was acknowledged.
+    const duringOutage = sent.filter((s) => s.sentAt > outageStart + 500 && s.at < outageEnd);
+    expect(duringOutage.length).toBeGreaterThan(20);
+    expect(duringOutage.filter((s) => s.status !== 503 || !s.retryAfter)).toEqual([]);
+    const overlapping = sent.filter((s) => s.at > outageStart && s.sentAt < outageEnd);
+    expect(overlapping.filter((s) => s.status >= 200 && s.status < 300 && s.sentAt > outageStart)).toEqual(
+      [],
+    );
 
     // 2. Every acknowledged delivery is stored and normalized.
     const acked = new Set(sent.filter((s) => s.status >= 200 && s.status < 300).map((s) => s.id));
@@ -290,23 +336,17 @@ describe('the pipeline under faults', () => {
     const delivered = sink.messages.filter((m) => m.subject.includes('has been delivered'));
     expect(new Set(delivered.map((m) => m.to.join())).size).toBe(PARCELS);
     expect(delivered.length).toBe(PARCELS);
-    const hookIds = receiver.received.map((r) => r.id);
-    expect(new Set(hookIds).size).toBe(hookIds.length);
-    const deliveredEvents = receiver.received.filter(
-      (r) => r.body.type === 'shipment.status_changed' && r.body.data.status === 'delivered',
-    );
-    expect(deliveredEvents.length).toBe(PARCELS);
-
-    // 4. No job left hanging in Redis.
-    const probe = new Redis(inject('redisUrl'));
-    const { Queue } = await import('bullmq');
-    for (const name of ['normalize', 'notifications', 'merchant-webhooks']) {
-      const q = new Queue(name, { connection: probe, prefix: iso.env.QUEUE_PREFIX });
-      const counts = await q.getJobCounts('active', 'waiting', 'prioritized');
-      expect(counts, name).toEqual({ active: 0, waiting: 0, prioritized: 0 });
-      await q.close();
+    // Merchant webhooks are at least once by design (a retry keeps its webhook-id, receivers drop repeats):
+    // counted per webhook-id, each parcel's delivery arrived once.
+    const events = new Map(receiver.received.map((r) => [r.id, r]));
+    const deliveredByParcel = new Map<string, number>();
+    for (const r of events.values()) {
+      if (r.body.type !== 'shipment.status_changed' || r.body.data.status !== 'delivered') continue;
+      const parcel = String(r.body.data.shipmentId);
+      deliveredByParcel.set(parcel, (deliveredByParcel.get(parcel) ?? 0) + 1);
     }
-    await probe.quit();
+    expect(deliveredByParcel.size).toBe(PARCELS);
+    expect([...deliveredByParcel.values()].every((n) => n === 1)).toBe(true);
 
     const ackedCount = sent.filter((s) => s.status >= 200 && s.status < 300).length;
     process.stdout.write(
