@@ -226,7 +226,11 @@ describe('/metrics', () => {
       const s = await scrape();
       const sent = value(s.samples, 'wismo_notifications_total', { channel: 'email', outcome: 'sent' });
       const delivered = value(s.samples, 'wismo_merchant_webhook_deliveries_total', { outcome: 'delivered' });
-      return (sent ?? 0) >= 1 && (delivered ?? 0) >= 1 && s;
+      // A job completes a moment after its last message went out.
+      const jobs = [QUEUES.notifications, QUEUES.merchantWebhooks].map(
+        (queue) => value(s.samples, 'wismo_worker_jobs_total', { queue, outcome: 'completed' }) ?? 0,
+      );
+      return (sent ?? 0) >= 1 && (delivered ?? 0) >= 1 && jobs.every((n) => n >= 1) && s;
     });
     expect(sink.messages.some((msg) => msg.to.includes('ola@example.com'))).toBe(true);
     expect(receiver.received.length).toBeGreaterThanOrEqual(1);

@@ -8,7 +8,15 @@ export class Coalescer<T> {
   private writing: Promise<void> | null = null;
   private failure: unknown = null;
 
-  constructor(private readonly write: (batch: T[]) => Promise<void>) {}
+  /**
+   * `retryForMs`: how long a failed write keeps being retried. The callers pass most of their claim's lease:
+   * until it runs out nobody else can take the rows, so an outcome written late (Postgres back after an
+   * outage) still counts, where giving up would have the message sent again.
+   */
+  constructor(
+    private readonly write: (batch: T[]) => Promise<void>,
+    private readonly retryForMs = 2_000,
+  ) {}
 
   push(item: T): void {
     this.buffer.push(item);
@@ -28,14 +36,17 @@ export class Coalescer<T> {
     this.writing = null;
   }
 
-  // An outcome not written is work done again (a message sent twice): a passing database error is retried.
+  // An outcome not written is work done again (a message sent twice): a failed write is retried, soon and
+  // often (every 100 ms to 1 s), so it lands moments after Postgres is back.
   private async writeWithRetries(batch: T[]): Promise<void> {
+    const until = Date.now() + this.retryForMs;
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.write(batch);
       } catch (err) {
-        if (attempt >= 4) throw err;
-        await new Promise((r) => setTimeout(r, 100 * 4 ** (attempt - 1)));
+        const wait = Math.min(100 * 2 ** (attempt - 1), 1_000);
+        if (Date.now() + wait > until) throw err;
+        await new Promise((r) => setTimeout(r, wait));
       }
     }
   }

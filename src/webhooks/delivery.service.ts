@@ -71,8 +71,10 @@ export class WebhookDeliveryService {
         'early',
       );
     }
-    const delivered = new Coalescer<{ id: number; attempts: number; status: number }>((batch) =>
-      this.repo.deliveredMany(batch),
+    // Retried while the claim surely holds (see the notification sender): a late record beats a resend.
+    const delivered = new Coalescer<{ id: number; attempts: number; status: number }>(
+      (batch) => this.repo.deliveredMany(batch),
+      this.options.leaseMs * 0.6,
     );
     await Promise.all(
       claimed.map(async (d) => {
