@@ -80,10 +80,7 @@ export class NotificationSender {
       const contexts = await this.contexts.loadMany(claimed);
       // Retried while the claim surely holds: the heartbeat renews the lease every third of it, so 0.6 of a
       // lease after a failure is still inside the lease last renewed before it.
-      const sent = new Coalescer<SentMark>(
-        (batch) => this.repo.sentMany(batch),
-        this.options.leaseMs * 0.6,
-      );
+      const sent = new Coalescer<SentMark>((batch) => this.repo.sentMany(batch), this.options.leaseMs * 0.6);
       await Promise.all(
         claimed.map(async (m) => {
           const outcome = await this.sendOne(m, contexts.get(contextKey(m.orderId, m.shipmentId)), now, sent);
