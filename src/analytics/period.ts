@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import type { FieldProblem } from '../errors.js';
+import { calendarDate } from '../lib/time-zone.js';
 
 // The period a report covers: calendar days [from, to) in the merchant's time zone. `to` is exclusive so
 // that consecutive periods neither overlap nor leave a gap (March is from=03-01&to=04-01).
@@ -18,9 +18,9 @@ export interface Period {
 
 export type PeriodResult = { ok: true; period: Period } | { ok: false; problems: FieldProblem[] };
 
-/** The calendar date of an instant in a zone. */
+/** The calendar date of an instant in a zone (src/lib/time-zone.ts), zone first as the period reads it. */
 export function dateIn(timeZone: string, now: Date): string {
-  return DateTime.fromJSDate(now, { zone: timeZone }).toISODate() ?? now.toISOString().slice(0, 10);
+  return calendarDate(now, timeZone);
 }
 
 /** Whole days are added on the calendar, so no zone (and no daylight saving change) can shift them. */

@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
-import { isTimeZone } from '../lib/time-zone.js';
+import { calendarDate, isTimeZone } from '../lib/time-zone.js';
 import { dateOf, dayNumber } from './days.js';
 import { METHOD, type Method } from './method.js';
 import { predictInFlight } from './predict.js';
@@ -87,8 +86,8 @@ export class EddPredictor {
     // As learned: shipped on the merchant's calendar, delivered on the shopper's.
     const merchantZone = zoneOr(row.merchantZone, 'UTC');
     const shopperZone = zoneOr(row.customerZone, merchantZone);
-    const shipDay = dayNumber(DateTime.fromJSDate(row.shippedAt, { zone: merchantZone }).toISODate() ?? '');
-    const today = dayNumber(DateTime.fromJSDate(now, { zone: shopperZone }).toISODate() ?? '');
+    const shipDay = dayNumber(calendarDate(row.shippedAt, merchantZone));
+    const today = dayNumber(calendarDate(now, shopperZone));
     const day = predictInFlight({ status: row.status, shipDay, today }, stats, this.method);
     return day === null ? null : dateOf(day);
   }

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { calendarDate } from '../lib/time-zone.js';
 import type { ShipmentView } from '../shipments/shipments.schemas.js';
 import type { ExpectedDelivery } from './order-view.schemas.js';
 
@@ -15,7 +15,7 @@ export function expectedDelivery(
   if (shipment.deliveredAt !== null || shipment.status === 'delivered') return null;
   const { carrier, predicted, promised } = shipment.edd;
   // A window alone dates the parcel by the day its window ends, in the shopper's zone.
-  const windowDay = carrier?.windowEnd ? DateTime.fromISO(carrier.windowEnd).setZone(zone).toISODate() : null;
+  const windowDay = carrier?.windowEnd ? calendarDate(new Date(carrier.windowEnd), zone) : null;
   const carrierDate = carrier?.date ?? windowDay;
   if (carrierDate !== null && carrierDate >= today) {
     return {

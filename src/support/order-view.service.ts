@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
 import { getAdapter } from '../carriers/registry.js';
 import { NotFoundError } from '../errors.js';
+import { calendarDate } from '../lib/time-zone.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import { readSettings } from '../notifications/settings.js';
 import type { OrdersService } from '../orders/orders.service.js';
@@ -45,7 +45,7 @@ export class SupportViewService {
     const hideCarrier = readPageSettings(merchant.trackingPage).hideCarrier;
     // "Past" is judged where the shopper is: the estimate is what the shopper will be told.
     const shopperZone = order.customer?.timeZone ?? settings.timeZone;
-    const today = DateTime.fromJSDate(this.now()).setZone(shopperZone).toISODate() ?? '';
+    const today = calendarDate(this.now(), shopperZone);
 
     const views: SupportShipmentView[] = shipments.map((s) => ({
       ...s,

@@ -23,7 +23,7 @@ function dateTimeFormat(locale: Locale, options: Intl.DateTimeFormatOptions): In
 }
 
 /** English is written in British style (day before month, 24-hour clock), which also reads well in Malaysia. */
-const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', ru: 'ru', ja: 'ja', pl: 'pl', ms: 'ms' };
+export const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', ru: 'ru', ja: 'ja', pl: 'pl', ms: 'ms' };
 
 type DateStyle = 'long' | 'short';
 

@@ -1,11 +1,12 @@
 import type { DelayReason, OrderStatus, ShipmentStatus } from '../../domain/status.js';
-import { isTimeZone } from '../../lib/time-zone.js';
+import { calendarDate, isTimeZone } from '../../lib/time-zone.js';
 import type { Locale } from '../../notifications/model.js';
 import { safeEmail, safeHttpUrl } from '../../notifications/render/brand.js';
 import {
   countryName,
   formatCalendarDate,
   formatInstant,
+  INTL_LOCALE,
   intlDateTimeFormat,
 } from '../../notifications/render/format.js';
 import { resolveLocale } from '../../notifications/render/locale.js';
@@ -122,21 +123,6 @@ function readInstant(iso: string | null | undefined): Date | null {
   return Number.isNaN(at.getTime()) ? null : at;
 }
 
-/** The calendar date an instant falls on in `zone`, as YYYY-MM-DD. */
-function localDate(at: Date, zone: string): string {
-  const parts = intlDateTimeFormat('en', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
-/** The BCP 47 tags format.ts formats with, so clock times match its dates and times. */
-const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', ru: 'ru', ja: 'ja', pl: 'pl', ms: 'ms' };
-
 function clockTime(at: Date, ctx: Context): string {
   return intlDateTimeFormat(INTL_LOCALE[ctx.locale], {
     hour: '2-digit',
@@ -198,7 +184,7 @@ function hasPassed(ymd: string, ctx: Context): boolean {
 function outToday(s: ReplyShipment, ctx: Context): boolean | null {
   const at = readInstant(s.lastCheckpoint?.at);
   if (!at || ctx.today === null) return null;
-  return localDate(at, ctx.zone) >= ctx.today;
+  return calendarDate(at, ctx.zone) >= ctx.today;
 }
 
 /** The estimate's day, when it is a real calendar date; anything else is treated as no estimate at all. */
@@ -224,7 +210,7 @@ function deliveryWindow(e: ReplyExpected, ctx: Context): string | null {
   const start = readInstant(e.windowStart);
   const end = readInstant(e.windowEnd);
   if (start && end && start.getTime() > end.getTime()) return null;
-  const onDay = (at: Date) => localDate(at, ctx.zone) === e.date;
+  const onDay = (at: Date) => calendarDate(at, ctx.zone) === e.date;
   const show = (at: Date) =>
     onDay(at) ? clockTime(at, ctx) : (formatInstant(at.toISOString(), ctx.locale, ctx.zone) ?? '');
   if (start && end) return ctx.t('eta.window', { start: show(start), end: show(end) });
@@ -345,7 +331,7 @@ export function suggestReply(facts: ReplyFacts): SuggestedReply {
   const t = translator(locale);
   const zone = isTimeZone(facts.timeZone) ? facts.timeZone : 'UTC';
   const now = Number.isNaN(facts.now.getTime()) ? null : facts.now;
-  const ctx: Context = { locale, t, zone, today: now ? localDate(now, zone) : null };
+  const ctx: Context = { locale, t, zone, today: now ? calendarDate(now, zone) : null };
   const order = clean(facts.orderNumber) ?? '';
   const merchant = clean(facts.merchantName) ?? '';
   const name = clean(facts.customerName);
