@@ -3,7 +3,7 @@ import type { AnalyticsService } from '../analytics/analytics.service.js';
 import { AppError } from '../errors.js';
 import type { RawPayloadsService } from '../intake/raw-payloads.service.js';
 import type { RefreshService } from '../polling/refresh.service.js';
-import type { SupportViewService } from '../support/order-view.service.js';
+import type { AgentContext, SupportViewService } from '../support/order-view.service.js';
 import type { SearchService } from '../support/search.service.js';
 import type { HeaderSession } from './render/engine.js';
 import { type Flash, renderOrderPage } from './render/order-page.js';
@@ -86,8 +86,8 @@ export class ConsoleService {
     orderId: string,
     refreshed: string | undefined,
   ): Promise<ConsolePage> {
-    const { header, timeZone } = await this.header(session);
-    const view = await this.support.view(session.principal.merchantId, orderId);
+    const { view, context } = await this.support.viewWithContext(session.principal.merchantId, orderId);
+    const { header, timeZone } = this.headerFrom(session, context);
     const flash =
       refreshed && Object.hasOwn(REFRESH_FLASH, refreshed) ? (REFRESH_FLASH[refreshed] ?? null) : null;
     return { status: 200, html: renderOrderPage(view, { session: header, timeZone, flash }) };
@@ -163,7 +163,13 @@ export class ConsoleService {
   }
 
   private async header(session: ConsoleSession): Promise<{ header: HeaderSession; timeZone: string }> {
-    const { merchantName, timeZone } = await this.support.agentContext(session.principal.merchantId);
+    return this.headerFrom(session, await this.support.agentContext(session.principal.merchantId));
+  }
+
+  private headerFrom(
+    session: ConsoleSession,
+    { merchantName, timeZone }: AgentContext,
+  ): { header: HeaderSession; timeZone: string } {
     const { agent, operator, csrf } = session;
     return {
       header: { merchantName, prefix: session.principal.prefix, csrf, agent, operator },

@@ -11,6 +11,11 @@ import type { SupportViewRepository } from './order-view.repository.js';
 import type { SupportOrderView, SupportShipmentView } from './order-view.schemas.js';
 import { type ReplyShipment, suggestReply } from './reply/suggest-reply.js';
 
+export interface AgentContext {
+  merchantName: string;
+  timeZone: string;
+}
+
 // The agent's view of an order: the order with its contact, every shipment with every event and where it
 // came from, every message to the shopper, every webhook to the merchant's systems, and a reply to send.
 // Agents see PII (their scope allows it), so nothing here is masked.
@@ -24,7 +29,7 @@ export class SupportViewService {
   ) {}
 
   /** Who the agent works for and the zone their times are shown in (the merchant's). */
-  async agentContext(merchantId: string): Promise<{ merchantName: string; timeZone: string }> {
+  async agentContext(merchantId: string): Promise<AgentContext> {
     const merchant = await this.repo.merchant(merchantId);
     if (!merchant) throw new NotFoundError('Merchant');
     const settings = readSettings(merchant.notificationSettings, merchant.defaultLocale);
@@ -32,6 +37,14 @@ export class SupportViewService {
   }
 
   async view(merchantId: string, orderId: string): Promise<SupportOrderView> {
+    return (await this.viewWithContext(merchantId, orderId)).view;
+  }
+
+  /** The view and the agent's context from one read of the merchant (the console's order page needs both). */
+  async viewWithContext(
+    merchantId: string,
+    orderId: string,
+  ): Promise<{ view: SupportOrderView; context: AgentContext }> {
     const { shipments, ...order } = await this.orders.get(merchantId, orderId, true);
     const shipmentIds = shipments.map((s) => s.id);
     const [payloads, notifications, webhooks, merchant] = await Promise.all([
@@ -77,7 +90,7 @@ export class SupportViewService {
       shipments: views.map((s) => replyShipment(s, hideCarrier)),
     });
 
-    return {
+    const view: SupportOrderView = {
       order,
       shipments: views,
       notifications,
@@ -90,6 +103,7 @@ export class SupportViewService {
       })),
       suggestedReply,
     };
+    return { view, context: { merchantName: merchant.name, timeZone: settings.timeZone } };
   }
 }
 
