@@ -307,10 +307,11 @@ describe('the pipeline under faults', () => {
     const duringOutage = sent.filter((s) => s.sentAt > outageStart + 500 && s.at < outageEnd);
     expect(duringOutage.length).toBeGreaterThan(20);
     expect(duringOutage.filter((s) => s.status !== 503 || !s.retryAfter)).toEqual([]);
-    const overlapping = sent.filter((s) => s.at > outageStart && s.sentAt < outageEnd);
-    expect(overlapping.filter((s) => s.status >= 200 && s.status < 300 && s.sentAt > outageStart)).toEqual(
-      [],
-    );
+    // No acknowledgement came while Postgres was away, whenever the request left. (outageEnd is stamped just
+    // before the proxy opens again: a request sent in those last milliseconds may be stored once Postgres is
+    // back and then rightly acknowledged, so answers are judged by when they came.)
+    const answeredDuring = sent.filter((s) => s.at > outageStart && s.at < outageEnd);
+    expect(answeredDuring.filter((s) => s.status >= 200 && s.status < 300)).toEqual([]);
 
     // 2. Every acknowledged delivery is stored and normalized.
     const acked = new Set(sent.filter((s) => s.status >= 200 && s.status < 300).map((s) => s.id));
