@@ -138,6 +138,23 @@ describe('sandbox webhook pusher', () => {
     expect(other.pusher.pending()).toBe(0);
   });
 
+  it('keeps its deliveries in flight: one settling starts the next, without waiting for a round', async () => {
+    const hook = await receiver();
+    const clock = { now: new Date() };
+    const state = new SandboxState({ speed: 720, shares: DEFAULT_SHARES }, () => clock.now);
+    const pusher = startPusher(state, { intervalMs: 3_600_000, now: () => clock.now, concurrency: 2 });
+    closers.push(() => pusher.close());
+    state.subscribe('acct', hook.url, SECRET);
+    state.createParcels('acct', 10, true);
+
+    // One round: two start at once, and each that settles starts another, until all ten went.
+    await pusher.tick();
+    const deadline = Date.now() + 5000;
+    while (hook.received.length < 10 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(hook.received).toHaveLength(10);
+    expect(pusher.pending()).toBe(0);
+  });
+
   it('runs in-process: startSandboxCarrier serves the API and pushes on its own', async () => {
     const hook = await receiver();
     const carrier = await startSandboxCarrier({ port: 0, apiKeys: ['in-process'], pushIntervalMs: 50 });

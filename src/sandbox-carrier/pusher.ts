@@ -17,7 +17,7 @@ export interface PusherOptions {
   retryDelaysMs?: readonly number[];
   /** Connect, headers and body timeouts of one attempt. */
   timeoutMs?: number;
-  /** Deliveries in flight at once. */
+  /** Deliveries in flight at once; one settling starts the next that is due. */
   concurrency?: number;
   logger?: Pick<Logger, 'debug' | 'info' | 'warn'>;
 }
@@ -156,6 +156,9 @@ export function startPusher(state: SandboxState, options: PusherOptions): Pusher
       const p = attempt(d).finally(() => {
         inFlight--;
         running.delete(p);
+        // The next due delivery starts as soon as one settles: a receiver is fed as fast as it answers,
+        // not `concurrency` deliveries a round.
+        if (!closed) send(now());
       });
       running.add(p);
       started.push(p);
