@@ -74,7 +74,7 @@ export class OrdersRepository {
       .selectAll()
       .where('merchant_id', '=', merchantId)
       .where('order_number', '=', orderNumber)
-      .forUpdate()
+      .forNoKeyUpdate()
       .executeTakeFirstOrThrow();
     return { row, created: false };
   }
@@ -85,12 +85,16 @@ export class OrdersRepository {
       .selectAll()
       .where('merchant_id', '=', merchantId)
       .where('id', '=', id)
-      .forUpdate()
+      .forNoKeyUpdate()
       .executeTakeFirst();
     return row ?? null;
   }
 
-  /** Locks these orders in id order (every locker takes them in that order, so none deadlock). */
+  /**
+   * Locks these orders in id order (every locker takes them in that order, so none deadlock). Every order
+   * lock here is FOR NO KEY UPDATE: lockers still exclude each other, but rows that merely reference an order
+   * (a message the relay writes, a parcel being attached) do not wait for a normalization to commit.
+   */
   async lockByIds(ids: readonly string[]): Promise<OrderRow[]> {
     if (ids.length === 0) return [];
     return this.db
@@ -98,7 +102,7 @@ export class OrdersRepository {
       .selectAll()
       .where('id', 'in', ids)
       .orderBy('id')
-      .forUpdate()
+      .forNoKeyUpdate()
       .execute();
   }
 

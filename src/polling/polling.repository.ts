@@ -56,7 +56,7 @@ export class PollingRepository {
           .select('id')
           .where('id', 'in', [...new Set(shipmentIds)].sort())
           .orderBy('id')
-          .forUpdate()
+          .forNoKeyUpdate()
           .execute();
       }
       return fn(this.with(trx));

@@ -224,7 +224,10 @@ export class TrackingRepository {
     return (await q.orderBy('created_at').orderBy('id').execute()) as ShipmentTarget[];
   }
 
-  /** Locks these shipments in id order for the rest of the transaction (after their orders). */
+  /**
+   * Locks these shipments in id order for the rest of the transaction (after their orders). FOR NO KEY
+   * UPDATE, as every shipment lock: writers exclude each other, inserts that only reference the shipment do not.
+   */
   async lockShipments(ids: readonly string[]): Promise<ShipmentTarget[]> {
     if (ids.length === 0) return [];
     const rows = await this.db
@@ -232,7 +235,7 @@ export class TrackingRepository {
       .select(shipmentColumns)
       .where('id', 'in', [...new Set(ids)].sort())
       .orderBy('id')
-      .forUpdate()
+      .forNoKeyUpdate()
       .execute();
     return rows as ShipmentTarget[];
   }
@@ -268,7 +271,7 @@ export class TrackingRepository {
       .selectFrom('shipments')
       .select(shipmentColumns)
       .where('id', '=', id)
-      .forUpdate()
+      .forNoKeyUpdate()
       .executeTakeFirst();
     return (row as ShipmentTarget | undefined) ?? null;
   }
