@@ -158,7 +158,10 @@ export class PollService {
     const news = owned.filter((o) => fresh.has(o.trackingNumber));
     const same = owned.filter((o) => !fresh.has(o.trackingNumber));
     outcome.unchanged = same.length;
-    await repo.polled(news.map((o) => o.shipmentId));
+    // Under the shipments' locks, taken in id order as normalization takes them before it writes these rows:
+    // a bare multi-row update here deadlocked with normalizations of the same parcels.
+    const answered = news.map((o) => o.shipmentId);
+    await repo.lockingShipments(answered, (r) => r.polled(answered));
     await this.unchanged(same.map((o) => o.shipmentId));
     if (opts.enqueue && outcome.payloadIds.length > 0) {
       await this.deps.enqueuer.enqueue([{ key: jobKey, payloadIds: outcome.payloadIds }]);
