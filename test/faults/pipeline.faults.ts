@@ -3,6 +3,9 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sandboxTrackingNumber } from '../../src/carriers/sandbox/format.js';
 import { createDb, createPool } from '../../src/db/database.js';
+import { realInstant } from '../../src/sandbox-carrier/clock.js';
+import { type SandboxCarrier, startSandboxCarrier } from '../../src/sandbox-carrier/index.js';
+import { journeyOf } from '../../src/sandbox-carrier/journey.js';
 import { type Isolated, isolatedDatabase } from '../helpers/isolated-database.js';
 import { type Receiver, startReceiver } from '../helpers/notifications.js';
 import { type Started, startProcess } from '../helpers/processes.js';
@@ -11,21 +14,30 @@ import { TcpProxy } from '../helpers/tcp-proxy.js';
 import { standardHeaders } from '../helpers/webhooks.js';
 
 // The fault suite (npm run test:faults): a scaled deployment, two api and two worker processes, takes a
-// steady stream of signed carrier webhooks while its workers are SIGKILLed, Redis restarts empty, Postgres
-// disappears for ten seconds and an api restarts. Postgres and Redis are real; each process reaches them
+// steady stream of signed carrier webhooks, and polls the sandbox carrier for parcels it is moving, while
+// its workers are SIGKILLed, Redis restarts empty, Postgres disappears for ten seconds and an api restarts. Postgres and Redis are real; each process reaches them
 // through a TCP proxy, which is how they go away without stopping servers other work on this machine uses.
 // At the end, counted at the sinks and not in wismo's own tables: every acknowledged webhook is stored and
 // normalized, nothing was acknowledged while Postgres was away, every shopper got each delivered email
 // exactly once, every parcel's delivery reached the merchant exactly once, and no job is left hanging.
 
 const PARCELS = Number(process.env.FAULT_PARCELS ?? 120);
+/** Parcels wismo learns about only by polling the sandbox carrier, moving through their journeys meanwhile. */
+const POLLED = Number(process.env.FAULT_POLLED_PARCELS ?? 40);
 const STEPS = ['PU', 'OD', 'DV'] as const;
+// Sandbox time 5,760 × real time (a day in 15 s), so the polled parcels move through the faults; wismo polls
+// a parcel in transit every 3 h / 2,880 ≈ 4 s. Every journey ends at the door: the checks count deliveries.
+const SANDBOX_SPEED = 5760;
+const POLL_SPEEDUP = 2880;
+const SANDBOX_KEY = 'faults-sandbox-key';
+const SHARES = { delays: 0.15, failedAttempts: 0, pickups: 0, exceptions: 0, returns: 0 };
 
 let iso: Isolated;
 let pg: TcpProxy;
 let redisProxy: TcpProxy;
 let sink: SmtpSink;
 let receiver: Receiver;
+let sandbox: SandboxCarrier;
 let db: ReturnType<typeof createDb>;
 const processes = new Map<string, Started>();
 const apiPorts = [0, 0];
@@ -39,6 +51,8 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
     MIGRATE_ON_START: 'false',
     DEMO_MERCHANT: 'false',
     SANDBOX_CARRIER: 'false',
+    CARRIER_API_URLS: `sandbox=${sandbox.url}`,
+    SANDBOX_SPEED: String(POLL_SPEEDUP),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     RATE_LIMIT_MAX: '10000000',
@@ -60,6 +74,10 @@ function workerEnv(): Record<string, string> {
     // As in production, a lease outlasts a short Postgres outage: outcomes of sends that the provider took
     // during it are written once it is back (0.6 of a lease later at most), not sent again.
     SEND_LEASE: '20s',
+    // Workers poll the sandbox; a claim whose job Redis lost is polled again after its lease (30 min by
+    // default, scaled here to the sandbox's speed).
+    POLL_SCHEDULER: 'true',
+    POLL_LEASE: '20s',
     JOB_LOCK_MS: '2000',
     SWEEP_AFTER_MS: '1000',
     SWEEP_INTERVAL_MS: '1000',
@@ -113,6 +131,13 @@ beforeAll(async () => {
   await redisProxy.start();
   sink = await startSmtpSink();
   receiver = await startReceiver();
+  sandbox = await startSandboxCarrier({
+    port: 0,
+    apiKeys: [SANDBOX_KEY],
+    speed: SANDBOX_SPEED,
+    shares: SHARES,
+    rateLimitPerSecond: 0,
+  });
   db = createDb(createPool(iso.env.DATABASE_URL, 4));
   apiPorts[0] = await freePort();
   apiPorts[1] = await freePort();
@@ -123,6 +148,7 @@ afterAll(async () => {
   await db?.destroy();
   await sink?.close();
   await receiver?.close();
+  await sandbox?.close();
   await pg?.stop();
   await redisProxy?.stop();
   await iso?.drop();
@@ -145,7 +171,15 @@ describe('the pipeline under faults', () => {
 
     // A merchant, its sandbox connection, an endpoint at the receiver, and the parcels (English shoppers).
     const adminKey = await setUp(base(0));
-    const { connectionId, secret, orders } = await seed(base(0), adminKey);
+    const { connectionId, secret, orders, polled } = await seed(base(0), adminKey);
+    // When the last polled journey ends at the sandbox: the parcels cannot all be delivered before.
+    const journeysEnd = Math.max(
+      ...polled.map((n) => {
+        const journey = journeyOf(n, { shares: SHARES });
+        const last = journey?.events.at(-1);
+        return journey && last ? realInstant(journey.labelTime, last.offsetMinutes, SANDBOX_SPEED) : 0;
+      }),
+    );
 
     // The stream: each parcel picked up, out for delivery, delivered, as separate signed webhooks, sent
     // to both apis in turn; every answer is recorded with when it came.
@@ -247,44 +281,62 @@ describe('the pipeline under faults', () => {
     // Drain: everything stored is normalized, every message and delivery is settled.
     const probe = new Redis(inject('redisUrl'));
     let drainState = '';
-    await waitUntil(async () => {
-      const pending = await db
-        .selectFrom('raw_payloads')
-        .select(db.fn.countAll().as('n'))
-        .where('state', '=', 'pending')
-        .executeTakeFirstOrThrow();
-      const sending = await db
-        .selectFrom('notifications')
-        .select(db.fn.countAll().as('n'))
-        .where('status', 'in', ['pending', 'sending'])
-        .executeTakeFirstOrThrow();
-      const hooks = await db
-        .selectFrom('webhook_deliveries')
-        .select(db.fn.countAll().as('n'))
-        .where('status', 'in', ['pending', 'sending'])
-        .executeTakeFirstOrThrow();
-      const unrelayed = await db
-        .selectFrom('outbox')
-        .select(db.fn.countAll().as('n'))
-        .where('relayed_at', 'is', null)
-        .executeTakeFirstOrThrow();
-      const rows = { pending, sending, hooks, unrelayed };
-      if (!Object.values(rows).every((r) => Number(r.n) === 0)) {
-        drainState = JSON.stringify(rows);
-        return false;
-      }
-      // And nothing left in the queues: no job waiting, running, delayed or failed.
-      for (const name of ['normalize', 'notifications', 'merchant-webhooks']) {
-        const q = new Queue(name, { connection: probe, prefix: iso.env.QUEUE_PREFIX });
-        const counts = await q.getJobCounts('active', 'waiting', 'prioritized', 'delayed', 'failed');
-        await q.close();
-        if (Object.values(counts).some((n) => n > 0)) {
-          drainState = `${name} ${JSON.stringify(counts)}`;
+    await waitUntil(
+      async () => {
+        const pending = await db
+          .selectFrom('raw_payloads')
+          .select(db.fn.countAll().as('n'))
+          .where('state', '=', 'pending')
+          .executeTakeFirstOrThrow();
+        const sending = await db
+          .selectFrom('notifications')
+          .select(db.fn.countAll().as('n'))
+          .where('status', 'in', ['pending', 'sending'])
+          .executeTakeFirstOrThrow();
+        const hooks = await db
+          .selectFrom('webhook_deliveries')
+          .select(db.fn.countAll().as('n'))
+          .where('status', 'in', ['pending', 'sending'])
+          .executeTakeFirstOrThrow();
+        const unrelayed = await db
+          .selectFrom('outbox')
+          .select(db.fn.countAll().as('n'))
+          .where('relayed_at', 'is', null)
+          .executeTakeFirstOrThrow();
+        // Every parcel delivered: the stream's by their last webhook, the polled ones by a poll after the end of
+        // their journey.
+        const moving = await db
+          .selectFrom('shipments')
+          .select(db.fn.countAll().as('n'))
+          .where('status', '<>', 'delivered')
+          .executeTakeFirstOrThrow();
+        const rows = { pending, sending, hooks, unrelayed, moving };
+        if (!Object.values(rows).every((r) => Number(r.n) === 0)) {
+          // What the parcels still moving wait for, shown if the drain times out.
+          const stuck = await db
+            .selectFrom('shipments as s')
+            .leftJoin('shipment_polls as p', 'p.shipment_id', 's.id')
+            .select(['s.tracking_number', 's.status', 's.last_error', 'p.due_at', 'p.failures', 'p.parked'])
+            .where('s.status', '<>', 'delivered')
+            .limit(3)
+            .execute();
+          drainState = JSON.stringify({ ...rows, stuck });
           return false;
         }
-      }
-      return true;
-    }, 120_000).catch((err: Error) => {
+        // And nothing left in the queues: no job waiting, running, delayed or failed.
+        for (const name of ['normalize', 'notifications', 'merchant-webhooks']) {
+          const q = new Queue(name, { connection: probe, prefix: iso.env.QUEUE_PREFIX });
+          const counts = await q.getJobCounts('active', 'waiting', 'prioritized', 'delayed', 'failed');
+          await q.close();
+          if (Object.values(counts).some((n) => n > 0)) {
+            drainState = `${name} ${JSON.stringify(counts)}`;
+            return false;
+          }
+        }
+        return true;
+      },
+      Math.max(0, journeysEnd - Date.now()) + 120_000,
+    ).catch((err: Error) => {
       throw new Error(`${err.message}: ${drainState}`);
     });
     await probe.quit();
@@ -350,8 +402,13 @@ describe('the pipeline under faults', () => {
     }
     expect([...perSubject].filter(([, n]) => n > 1)).toEqual([]);
     const delivered = distinct.filter((m) => m.subject.includes('has been delivered'));
-    expect(new Set(delivered.map((m) => m.to.join())).size).toBe(PARCELS);
-    expect(delivered.length).toBe(PARCELS);
+    expect(new Set(delivered.map((m) => m.to.join())).size).toBe(PARCELS + POLLED);
+    expect(delivered.length).toBe(PARCELS + POLLED);
+    // The polled parcels were followed through their journeys: in transit and out for delivery were told too.
+    const polledMilestones = new Set(
+      distinct.filter((m) => m.to.join().startsWith('polled')).map((m) => m.subject.replace(/#?P-\d+/g, '')),
+    );
+    expect(polledMilestones.size).toBeGreaterThanOrEqual(3);
     // Merchant webhooks are at least once by design (a retry keeps its webhook-id, receivers drop repeats):
     // counted per webhook-id, each parcel's delivery arrived once.
     const events = new Map(receiver.received.map((r) => [r.id, r]));
@@ -361,12 +418,18 @@ describe('the pipeline under faults', () => {
       const parcel = String(r.body.data.shipmentId);
       deliveredByParcel.set(parcel, (deliveredByParcel.get(parcel) ?? 0) + 1);
     }
-    expect(deliveredByParcel.size).toBe(PARCELS);
+    expect(deliveredByParcel.size).toBe(PARCELS + POLLED);
     expect([...deliveredByParcel.values()].every((n) => n === 1)).toBe(true);
 
     const ackedCount = sent.filter((s) => s.status >= 200 && s.status < 300).length;
+    const polls = await db
+      .selectFrom('raw_payloads')
+      .select(db.fn.countAll().as('n'))
+      .where('source', '=', 'poll')
+      .executeTakeFirstOrThrow();
+    expect(Number(polls.n)).toBeGreaterThan(POLLED);
     process.stdout.write(
-      `faults: ${sent.length} webhooks sent (${ackedCount} acknowledged, ${duringOutage.length} during the Postgres outage), ${byId.size} emails (${repeats} repeated under their Message-ID), ${receiver.received.length} merchant webhook deliveries (${events.size} distinct)\n`,
+      `faults: ${sent.length} webhooks sent (${ackedCount} acknowledged, ${duringOutage.length} during the Postgres outage), ${polls.n} poll answers stored, ${byId.size} emails (${repeats} repeated under their Message-ID), ${receiver.received.length} merchant webhook deliveries (${events.size} distinct)\n`,
     );
   }, 600_000);
 });
@@ -402,7 +465,7 @@ async function seed(base: string, key: string) {
     await fetch(`${base}/v1/carrier-connections`, {
       method: 'POST',
       headers: auth,
-      body: JSON.stringify({ carrier: 'sandbox' }),
+      body: JSON.stringify({ carrier: 'sandbox', credentials: { apiKey: SANDBOX_KEY } }),
     })
   ).json()) as { id: string; newSecret: { secret: string } };
   const endpoint = (await (
@@ -415,8 +478,10 @@ async function seed(base: string, key: string) {
   if (!endpoint.secret) throw new Error(`endpoint not registered: ${JSON.stringify(endpoint)}`);
   receiver.secret = endpoint.secret;
   const orders: { id: string; trackingNumber: string }[] = [];
+  // The stream's parcels carry numbers of labels the sandbox prints only in 2056: polling them finds
+  // nothing, so all wismo knows of them comes from the stream.
   for (let i = 0; i < PARCELS; i++) {
-    const trackingNumber = sandboxTrackingNumber(900_000 + i);
+    const trackingNumber = sandboxTrackingNumber(99_900_000_000 + i);
     const res = await fetch(`${base}/v1/orders`, {
       method: 'POST',
       headers: auth,
@@ -429,5 +494,24 @@ async function seed(base: string, key: string) {
     if (res.status !== 201) throw new Error(`order ${i}: ${res.status} ${await res.text()}`);
     orders.push({ id: ((await res.json()) as { id: string }).id, trackingNumber });
   }
-  return { connectionId: connection.id as string, secret: connection.newSecret.secret as string, orders };
+  // The polled parcels: labels printed now, moving through their journeys while the faults happen.
+  const polled = sandbox.createParcels(POLLED, false).map((p) => p.trackingNumber);
+  for (const [i, trackingNumber] of polled.entries()) {
+    const res = await fetch(`${base}/v1/orders`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        orderNumber: `P-${i}`,
+        customer: { name: `Polled ${i}`, email: `polled${i}@example.com`, locale: 'en' },
+        shipments: [{ carrier: 'sandbox', trackingNumber }],
+      }),
+    });
+    if (res.status !== 201) throw new Error(`polled order ${i}: ${res.status} ${await res.text()}`);
+  }
+  return {
+    connectionId: connection.id as string,
+    secret: connection.newSecret.secret as string,
+    orders,
+    polled,
+  };
 }
