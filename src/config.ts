@@ -92,7 +92,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/wismo'),
-  DATABASE_POOL_MAX: int(1, 500).default(10),
+  /** Unset: 10 for an api process, more for a worker (databasePoolSize). */
+  DATABASE_POOL_MAX: int(1, 500).optional(),
   CREATE_DATABASE: bool.default(true),
   MIGRATE_ON_START: bool.default(true),
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
@@ -286,7 +287,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
     // auto: readable lines on a developer's terminal, JSON everywhere else (files, containers, CI).
     logFormat: env.LOG_FORMAT,
     databaseUrl: env.DATABASE_URL,
-    databasePoolMax: env.DATABASE_POOL_MAX,
+    databasePoolMax: env.DATABASE_POOL_MAX ?? null,
     createDatabase: env.CREATE_DATABASE,
     migrateOnStart: env.MIGRATE_ON_START,
     redisUrl: env.REDIS_URL,
@@ -445,4 +446,16 @@ export function redactUrl(value: string): string {
   } catch {
     return value;
   }
+}
+
+/**
+ * Postgres connections a process keeps: DATABASE_POOL_MAX where set. Otherwise 10 for an api process; a
+ * process that runs the workers gets one for each normalization and poll job it runs at once (each holds
+ * its connection for its whole transaction, waits on another's row locks included) and 10 for the rest
+ * that queries (the relay, senders, sweepers, the scheduler). With 10 in all, eight normalizations waiting
+ * on each other's orders left two connections to everything else, and shopper messages queued behind them.
+ */
+export function databasePoolSize(config: Config, runsWorkers: boolean): number {
+  if (config.databasePoolMax !== null) return config.databasePoolMax;
+  return runsWorkers ? config.normalizeConcurrency + config.polling.concurrency + 10 : 10;
 }

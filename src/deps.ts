@@ -10,7 +10,7 @@ import { ApiKeysRepository } from './api-keys/api-keys.repository.js';
 import { ApiKeysService } from './api-keys/api-keys.service.js';
 import { CarrierConnectionsRepository } from './carrier-connections/carrier-connections.repository.js';
 import { CarrierConnectionsService } from './carrier-connections/carrier-connections.service.js';
-import type { Config } from './config.js';
+import { type Config, databasePoolSize } from './config.js';
 import { ConsoleService } from './console/console.service.js';
 import { ConsoleSessions } from './console/session.js';
 import { createDb, createPool, type Database } from './db/database.js';
@@ -118,8 +118,12 @@ export interface Deps {
   close(): Promise<void>;
 }
 
-export function createDeps(config: Config, logger: Logger, opts: { redis: boolean } = { redis: true }): Deps {
-  const pool = createPool(config.databaseUrl, config.databasePoolMax);
+export function createDeps(
+  config: Config,
+  logger: Logger,
+  opts: { redis: boolean; runsWorkers?: boolean } = { redis: true },
+): Deps {
+  const pool = createPool(config.databaseUrl, databasePoolSize(config, opts.runsWorkers ?? false));
   // An idle client losing its server (Postgres restart) emits 'error' on the pool; without a listener
   // that would crash the process. The next query reconnects.
   pool.on('error', (err) => logger.warn({ err }, 'postgres idle client error'));

@@ -7,7 +7,7 @@ import { startWorkers } from './queue/workers.js';
 // `npm start`: the api and the worker in one process, for a laptop or a small deployment. Production
 // deployments run src/server.ts and src/worker.ts as separate processes (see docker-compose.yml).
 await runMain(async (config, logger) => {
-  const deps = await prepare(config, logger);
+  const deps = await prepare(config, logger, { redis: true, runsWorkers: true });
   const workers = await startWorkers(deps);
   const app = await buildApp(deps);
   await app.listen({ host: config.host, port: config.port });

@@ -6,7 +6,7 @@ import { startWorkers } from './queue/workers.js';
 
 // The worker process: BullMQ workers for background work. Run as many replicas as needed.
 await runMain(async (config, logger) => {
-  const deps = await prepare(config, logger);
+  const deps = await prepare(config, logger, { redis: true, runsWorkers: true });
   // Each replica is its own scrape target, its counters its own (docs/operations.md). Listening before the
   // workers start: a busy port stops the process before it takes any job.
   const metrics =

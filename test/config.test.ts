@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, databasePoolSize, loadConfig } from '../src/config.js';
 
 describe('configuration', () => {
   it('works with no environment at all', () => {
@@ -11,6 +11,17 @@ describe('configuration', () => {
     expect(c.demoMerchant).toBe(true);
     expect(c.usingDevEncryptionKey).toBe(true);
     expect(c.encryptionKey).toHaveLength(32);
+  });
+
+  it('sizes the Postgres pool for what the process runs, unless DATABASE_POOL_MAX says', () => {
+    // A worker holds a connection per normalization and poll job in flight, and needs more for the rest.
+    expect(databasePoolSize(loadConfig({}), false)).toBe(10);
+    expect(databasePoolSize(loadConfig({}), true)).toBe(8 + 4 + 10);
+    const busy = loadConfig({ NORMALIZE_CONCURRENCY: '20', POLL_CONCURRENCY: '6' });
+    expect(databasePoolSize(busy, true)).toBe(36);
+    const fixed = loadConfig({ DATABASE_POOL_MAX: '15', NORMALIZE_CONCURRENCY: '20' });
+    expect(databasePoolSize(fixed, true)).toBe(15);
+    expect(databasePoolSize(fixed, false)).toBe(15);
   });
 
   it('takes every setting from the environment', () => {

@@ -15,7 +15,7 @@ export const DEMO_MERCHANT = { slug: 'demo', name: 'Demo Store' };
 export async function prepare(
   config: Config,
   logger: Logger,
-  opts: { redis: boolean } = { redis: true },
+  opts: { redis: boolean; runsWorkers?: boolean } = { redis: true },
 ): Promise<Deps> {
   const { created } = await ensureDatabase(config.databaseUrl, config.createDatabase);
   if (created) logger.info({ database: redactUrl(config.databaseUrl) }, 'created the database');
