@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import type { Redis } from 'ioredis';
 import pg from 'pg';
@@ -70,7 +71,35 @@ async function freePort(): Promise<number> {
 
 export interface BenchProcess {
   port: number;
+  pid: number;
   stop(): Promise<void>;
+}
+
+/** CPU time (user + system) a process has used so far, in seconds; null where /proc is absent. */
+export async function cpuSeconds(pid: number): Promise<number | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  // Fields after the command name (which may hold spaces, so it is skipped by its closing parenthesis).
+  const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+  if (!fields) return null;
+  // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU time the whole machine has spent busy (every process, every core) since boot, in seconds. */
+export async function machineBusySeconds(): Promise<number | null> {
+  const stat = await readFile('/proc/stat', 'utf8').catch(() => null);
+  const ticks = stat?.split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number);
+  if (!ticks || ticks.length < 5) return null;
+  // user nice system idle iowait irq softirq steal …: everything but idle and iowait is work.
+  const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
+  return (total - (ticks[3] ?? 0) - (ticks[4] ?? 0)) / 100;
+}
+
+/** The most memory a process has held resident so far (Linux's VmHWM), in MB; null where /proc is absent. */
+export async function peakRssMb(pid: number): Promise<number | null> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => null);
+  const kb = status ? /^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] : undefined;
+  return kb ? Math.round(Number(kb) / 1024) : null;
 }
 
 /** Starts an entry in its own process and waits until `readyPath` answers (or, without one, a moment). */
@@ -87,6 +116,7 @@ export async function startProcess(
     env: { ...process.env, ...env, HOST: '127.0.0.1', [portVariable]: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  const pid = child.pid as number;
   const stop = async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
@@ -96,13 +126,13 @@ export async function startProcess(
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`);
     if (readyPath === null) {
-      if (i === 30) return { port, stop };
+      if (i === 30) return { port, pid, stop };
     } else {
       const ok = await fetch(`http://127.0.0.1:${port}${readyPath}`).then(
         (r) => r.ok,
         () => false,
       );
-      if (ok) return { port, stop };
+      if (ok) return { port, pid, stop };
     }
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -174,12 +204,26 @@ export function medianMeasure(measures: readonly Measure[]): Measure {
 export const row = (name: string, m: Measure) =>
   `| ${name} | ${m.requestsPerSecond.toFixed(0)} | ${m.p50} | ${m.p99} | ${m.non2xx} |`;
 
-/** Writes bench/results/<name>.{json,md} and prints the table. */
+/**
+ * Writes bench/results/<name>.{json,md}, puts the table in README.md between its `<!-- bench:<name> -->`
+ * markers (where the README has them), and prints it.
+ */
 export async function writeResults(name: string, summary: unknown, md: string): Promise<void> {
   await writeFile(
     new URL(`./results/${name}.json`, import.meta.url),
     `${JSON.stringify(summary, null, 2)}\n`,
   );
   await writeFile(new URL(`./results/${name}.md`, import.meta.url), md);
+  const readme = new URL('../README.md', import.meta.url);
+  const text = await readFile(readme, 'utf8');
+  const open = `<!-- bench:${name} -->\n`;
+  const close = `<!-- /bench:${name} -->`;
+  const start = text.indexOf(open);
+  const end = text.indexOf(close);
+  if (start >= 0 && end > start) {
+    await writeFile(readme, `${text.slice(0, start + open.length)}${md.trimEnd()}\n${text.slice(end)}`);
+    // The project's formatter aligns Markdown tables; the README stays as the lint check wants it.
+    spawnSync('npx', ['biome', 'format', '--write', fileURLToPath(readme)], { stdio: 'ignore' });
+  }
   log(`\n${md}`);
 }
