@@ -22,20 +22,18 @@ import { standardSignature } from '../src/lib/standard-webhooks.js';
 import { createLogger } from '../src/logger.js';
 import { realInstant } from '../src/sandbox-carrier/clock.js';
 import { DEFAULT_SHARES, journeyOf } from '../src/sandbox-carrier/index.js';
+import { flowFigures, searchFigures } from './pipeline-measures.js';
 import { pipelineReport } from './pipeline-report.js';
-import { countDistinct, startSmtpSink, startWebhookSink } from './sinks.js';
+import { startSmtpSink, startWebhookSink } from './sinks.js';
 import {
   benchEnv,
   clearQueues,
+  compareWithBare,
   cpuSeconds,
   DURATION,
   type LoadRequest,
-  load,
   log,
-  type Measure,
   machineBusySeconds,
-  median,
-  medianMeasure,
   peakRssMb,
   ROUNDS,
   startProcess,
@@ -309,7 +307,7 @@ try {
     ]),
   ) as Record<keyof typeof cpuAfter, number>;
 
-  const flow = await flowFigures();
+  const flow = await flowFigures(db, smtp, hooks);
   log(
     `flow: ${flow.events} events in ${flow.eventSeconds} s (${flow.eventsPerSecond.toFixed(0)}/s, peak ${flow.peakEventsPerSecond}/s), event → email p50 ${flow.emailLatency.p50Ms} ms, p99 ${flow.emailLatency.p99Ms} ms`,
   );
@@ -340,14 +338,20 @@ try {
     path: `/v1/tracking/${randomNumber()}`,
     headers: { authorization: `Bearer ${readKey}` },
   });
-  const intake = await compare('webhook intake', push, (r) => ({ ...r, path: '/bare' }));
+  const urls = { wismo: apiUrl, bare: `http://127.0.0.1:${bare.port}` };
+  const intake = await compareWithBare('webhook intake', urls, push, (r) => ({ ...r, path: '/bare' }));
   // The worker normalizes what the intake rounds stored: reads are measured once it is idle again.
   for (let settled = false; !settled; ) {
     await pause(1000);
     settled = Object.values(await unsettled()).every((n) => n === 0);
   }
-  const tracking = await compare('tracking read', read, (r) => ({ ...r, path: '/bare' }));
-  const search = await searchFigures(registered);
+  const tracking = await compareWithBare('tracking read', urls, read, (r) => ({ ...r, path: '/bare' }));
+  const search = await searchFigures(
+    registered,
+    SEARCH_QUERIES,
+    async (path, key) => (await call(`${apiUrl}${path}`, 'GET', key)).status,
+    { agent: agentKey, read: readKey },
+  );
   const rss = {
     apiMb: await peakRssMb(api.pid),
     workerMb: await peakRssMb(worker.pid),
@@ -392,30 +396,6 @@ async function cpuSnapshot() {
   };
 }
 
-/** Each route and its bare counterpart in alternating short rounds; medians, and the median of the ratios. */
-async function compare(name: string, route: () => LoadRequest, bareOf: (r: LoadRequest) => LoadRequest) {
-  const bareUrl = `http://127.0.0.1:${bare.port}`;
-  log(`${name}: warming up …`);
-  await load(bareUrl, () => bareOf(route()), 2);
-  await load(apiUrl, route, 2);
-  const rounds: { wismo: Measure; bare: Measure; ratio: number }[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    const first = r % 2 === 0;
-    const a = await load(first ? bareUrl : apiUrl, first ? () => bareOf(route()) : route, DURATION);
-    const b = await load(first ? apiUrl : bareUrl, first ? route : () => bareOf(route()), DURATION);
-    const [wismo, bareMeasure] = first ? [b, a] : [a, b];
-    rounds.push({ wismo, bare: bareMeasure, ratio: wismo.requestsPerSecond / bareMeasure.requestsPerSecond });
-    log(
-      `  round ${r + 1}: ${name} ${wismo.requestsPerSecond.toFixed(0)} req/s (p99 ${wismo.p99} ms), bare ${bareMeasure.requestsPerSecond.toFixed(0)} req/s`,
-    );
-  }
-  return {
-    wismo: medianMeasure(rounds.map((r) => r.wismo)),
-    bare: medianMeasure(rounds.map((r) => r.bare)),
-    ratio: median(rounds.map((r) => r.ratio)),
-  };
-}
-
 /** The sandbox's current documents for some numbers, as the bodies of its pushes. */
 async function documentsOf(numbers: readonly string[]): Promise<string[]> {
   const bodies: string[] = [];
@@ -427,147 +407,4 @@ async function documentsOf(numbers: readonly string[]): Promise<string[]> {
     for (const doc of answer.results) bodies.push(JSON.stringify({ type: 'tracking.updated', data: doc }));
   }
   return bodies;
-}
-
-/** Agent search, one query at a time over HTTP, by what agents type; next to a bare route the same way. */
-async function searchFigures(orders: readonly Registered[]) {
-  const pick = () => orders[Math.floor(Math.random() * orders.length)] as Registered;
-  const kinds: Record<string, () => string> = {
-    'order number': () => pick().orderNumber,
-    email: () => pick().email,
-    'tracking number': () => pick().trackingNumber,
-    name: () => pick().name,
-  };
-  const timed = async (path: string, key: string) => {
-    const started = performance.now();
-    const { status } = await call(`${apiUrl}${path}`, 'GET', key);
-    if (status !== 200) throw new Error(`${path}: ${status}`);
-    return performance.now() - started;
-  };
-  const times: number[] = [];
-  const bareTimes: number[] = [];
-  const byKind: Record<string, { p50Ms: number; p99Ms: number }> = {};
-  for (const [kind, query] of Object.entries(kinds)) {
-    const own: number[] = [];
-    for (let i = 0; i < SEARCH_QUERIES / 4; i++) {
-      own.push(await timed(`/v1/search?q=${encodeURIComponent(query())}`, agentKey));
-      bareTimes.push(await timed('/bench/bare', readKey));
-    }
-    byKind[kind] = { p50Ms: percentile(own, 0.5), p99Ms: percentile(own, 0.99) };
-    times.push(...own);
-  }
-  return {
-    queries: times.length,
-    p50Ms: percentile(times, 0.5),
-    p99Ms: percentile(times, 0.99),
-    bareP50Ms: percentile(bareTimes, 0.5),
-    bareP99Ms: percentile(bareTimes, 0.99),
-    byKind,
-  };
-}
-
-function percentile(xs: readonly number[], p: number): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return Math.round((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0) * 10) / 10;
-}
-
-/** What the flow did, from wismo's tables (events, payloads) and the sinks (messages). */
-async function flowFigures() {
-  const eventStats = (
-    await sql<{ n: string; span: number }>`
-      SELECT count(*) AS n, extract(epoch FROM max(recorded_at) - min(recorded_at)) AS span
-      FROM tracking_events`.execute(db)
-  ).rows[0];
-  const peak = (
-    await sql<{ n: string }>`
-      SELECT coalesce(max(c), 0) AS n FROM (
-        SELECT count(*) AS c FROM tracking_events GROUP BY floor(extract(epoch FROM recorded_at) / 10)
-      ) w`.execute(db)
-  ).rows[0];
-  const payloads = (
-    await sql<{ source: string; n: string; failed: string }>`
-      SELECT source, count(*) AS n, count(*) FILTER (WHERE state <> 'processed') AS failed
-      FROM raw_payloads GROUP BY source`.execute(db)
-  ).rows;
-  const statuses = (
-    await sql<{ status: string; n: string }>`
-      SELECT status, count(*) AS n FROM shipments GROUP BY status ORDER BY count(*) DESC`.execute(db)
-  ).rows;
-  const messages = (
-    await sql<{ status: string; n: string }>`
-      SELECT status, count(*) AS n FROM notifications GROUP BY status`.execute(db)
-  ).rows;
-
-  // Event → email: from the moment wismo held the carrier's news (the push or poll answer stored) to the
-  // SMTP server accepting the message, for each email about a parcel's status (the first applied event of
-  // that status). The sink's times go into a scratch table to be joined with wismo's rows.
-  const first = new Map<string, number>();
-  for (const a of smtp.arrivals) {
-    const id = a.id.split('@')[0] as string;
-    if (!first.has(id)) first.set(id, a.at);
-  }
-  const rows = [...first].filter(([id]) => /^[0-9a-f-]{36}$/.test(id));
-  const latencies: number[] = [];
-  await db.connection().execute(async (c) => {
-    await sql`CREATE TEMP TABLE bench_arrivals (id uuid PRIMARY KEY, at timestamptz(3))`.execute(c);
-    for (let i = 0; i < rows.length; i += 5000) {
-      const part = rows.slice(i, i + 5000);
-      await sql`
-        INSERT INTO bench_arrivals (id, at)
-        SELECT * FROM unnest(${part.map((r) => r[0])}::uuid[], ${part.map((r) => new Date(r[1]).toISOString())}::timestamptz[])`.execute(
-        c,
-      );
-    }
-    const measured = await sql<{ ms: number }>`
-      SELECT extract(epoch FROM a.at - heard.at) * 1000 AS ms
-      FROM bench_arrivals a
-      JOIN notifications n ON n.id = a.id AND n.channel = 'email' AND n.shipment_id IS NOT NULL
-      CROSS JOIN LATERAL (
-        SELECT min(rp.received_at) AS at
-        FROM tracking_events te JOIN raw_payloads rp ON rp.id = te.raw_payload_id
-        WHERE te.shipment_id = n.shipment_id AND te.decision = 'applied' AND te.status = n.milestone
-      ) heard
-      WHERE heard.at IS NOT NULL`.execute(c);
-    for (const m of measured.rows) latencies.push(Number(m.ms));
-  });
-
-  // Deadlocks Postgres broke during the flow (each costs a retry of a job): a fresh database counts from 0.
-  const deadlocks = Number(
-    (
-      await sql<{
-        n: string;
-      }>`SELECT deadlocks AS n FROM pg_stat_database WHERE datname = current_database()`.execute(db)
-    ).rows[0]?.n ?? 0,
-  );
-  const emails = countDistinct(smtp.arrivals);
-  const perSubject = new Map<string, number>();
-  for (const a of smtp.arrivals) perSubject.set(a.what, (perSubject.get(a.what) ?? 0) + 1);
-  const webhooks = countDistinct(hooks.arrivals);
-  const span = Number(eventStats?.span ?? 0);
-  const events = Number(eventStats?.n ?? 0);
-  const sinkSpan = (arrivals: readonly { at: number }[]) =>
-    arrivals.length > 1 ? ((arrivals.at(-1)?.at ?? 0) - (arrivals[0]?.at ?? 0)) / 1000 : 0;
-  return {
-    events,
-    eventSeconds: Math.round(span),
-    eventsPerSecond: span > 0 ? events / span : 0,
-    peakEventsPerSecond: Math.round(Number(peak?.n ?? 0) / 10),
-    deadlocks,
-    payloads: Object.fromEntries(
-      payloads.map((p) => [p.source, { stored: Number(p.n), failed: Number(p.failed) }]),
-    ),
-    statuses: Object.fromEntries(statuses.map((s) => [s.status, Number(s.n)])),
-    notifications: Object.fromEntries(messages.map((m) => [m.status, Number(m.n)])),
-    emails: {
-      ...emails,
-      sameRecipientAndSubjectTwice: [...perSubject.values()].filter((n) => n > 1).length,
-      perSecond: emails.distinct / Math.max(1, sinkSpan(smtp.arrivals)),
-    },
-    webhooks: { ...webhooks, perSecond: webhooks.distinct / Math.max(1, sinkSpan(hooks.arrivals)) },
-    emailLatency: {
-      measured: latencies.length,
-      p50Ms: Math.round(percentile(latencies, 0.5)),
-      p99Ms: Math.round(percentile(latencies, 0.99)),
-    },
-  };
 }

@@ -117,6 +117,11 @@ export async function startProcess(
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const pid = child.pid as number;
+  // A benchmark that dies must not leave its processes working on: a worker left behind takes the jobs
+  // of the next run, which reuses the database's name and the queue prefix.
+  const orphan = () => child.kill('SIGKILL');
+  process.once('exit', orphan);
+  child.once('exit', () => process.off('exit', orphan));
   const stop = async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
@@ -226,4 +231,33 @@ export async function writeResults(name: string, summary: unknown, md: string): 
     spawnSync('npx', ['biome', 'format', '--write', fileURLToPath(readme)], { stdio: 'ignore' });
   }
   log(`\n${md}`);
+}
+
+/** Each route and its bare counterpart in alternating short rounds; medians, and the median of the ratios. */
+export async function compareWithBare(
+  name: string,
+  urls: { wismo: string; bare: string },
+  route: () => LoadRequest,
+  bareOf: (r: LoadRequest) => LoadRequest,
+) {
+  const { wismo: apiUrl, bare: bareUrl } = urls;
+  log(`${name}: warming up …`);
+  await load(bareUrl, () => bareOf(route()), 2);
+  await load(apiUrl, route, 2);
+  const rounds: { wismo: Measure; bare: Measure; ratio: number }[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const first = r % 2 === 0;
+    const a = await load(first ? bareUrl : apiUrl, first ? () => bareOf(route()) : route, DURATION);
+    const b = await load(first ? apiUrl : bareUrl, first ? route : () => bareOf(route()), DURATION);
+    const [wismo, bareMeasure] = first ? [b, a] : [a, b];
+    rounds.push({ wismo, bare: bareMeasure, ratio: wismo.requestsPerSecond / bareMeasure.requestsPerSecond });
+    log(
+      `  round ${r + 1}: ${name} ${wismo.requestsPerSecond.toFixed(0)} req/s (p99 ${wismo.p99} ms), bare ${bareMeasure.requestsPerSecond.toFixed(0)} req/s`,
+    );
+  }
+  return {
+    wismo: medianMeasure(rounds.map((r) => r.wismo)),
+    bare: medianMeasure(rounds.map((r) => r.bare)),
+    ratio: median(rounds.map((r) => r.ratio)),
+  };
 }
