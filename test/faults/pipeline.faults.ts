@@ -359,11 +359,14 @@ describe('the pipeline under faults', () => {
     const duringOutage = sent.filter((s) => s.sentAt > outageStart + 500 && s.at < outageEnd);
     expect(duringOutage.length).toBeGreaterThan(20);
     expect(duringOutage.filter((s) => s.status !== 503 || !s.retryAfter)).toEqual([]);
-    // No acknowledgement came while Postgres was away, whenever the request left. (outageEnd is stamped just
-    // before the proxy opens again: a request sent in those last milliseconds may be stored once Postgres is
-    // back and then rightly acknowledged, so answers are judged by when they came.)
-    const answeredDuring = sent.filter((s) => s.at > outageStart && s.at < outageEnd);
-    expect(answeredDuring.filter((s) => s.status >= 200 && s.status < 300)).toEqual([]);
+    // Nothing that left while Postgres was away was acknowledged before it came back. The window's two edges
+    // are stamped outside it (outageStart just after every connection was cut, outageEnd just before the
+    // proxy opens again), so a request can straddle either: one stored before the cut may be answered 2xx a
+    // moment after it (seen under load: committed, then answered 200 ms later), one sent in the last
+    // milliseconds may be stored once Postgres is back. Both are stored, which check 2 verifies for every
+    // acknowledgement.
+    const sentDuring = sent.filter((s) => s.sentAt > outageStart && s.at < outageEnd);
+    expect(sentDuring.filter((s) => s.status >= 200 && s.status < 300)).toEqual([]);
 
     // 2. Every acknowledged delivery is stored and normalized.
     const acked = new Set(sent.filter((s) => s.status >= 200 && s.status < 300).map((s) => s.id));
